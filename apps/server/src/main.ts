@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { createServices } from '@acme/api';
+import { buildApp } from './app';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users';
+import { loadEnv } from './env';
+import { createLogger } from './logger';
+import { connectRedis } from './redis';
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+async function main() {
+  const redis = await connectRedis(env.REDIS_URL);
+  const subscriber = redis.duplicate();
+  const services = createServices({
+    redis,
+    subscriber,
+    logger,
+    config: {
+      jwtSecret: env.JWT_SECRET,
+      sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+      notificationTtlSeconds: env.NOTIFICATION_TTL_SECONDS,
+      allowedOrigins: env.ALLOWED_ORIGINS,
+      loginLimits: {
+        perEmailAndIp: env.LOGIN_ATTEMPTS_PER_WINDOW,
+        perIp: env.LOGIN_ATTEMPTS_PER_WINDOW * 10,
+        windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      },
+    },
+  });
+  if (env.DEMO) await seedDemoUsers(services);
+
+  const webDist = env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const app = await buildApp({ services, logger, webDist, trustProxy: env.TRUST_PROXY });
+  // Open streams would hold the server open forever: end them first; clients resume elsewhere.
+  app.addHook('preClose', async () => {
+    await services.notifications.close();
+  });
+  app.addHook('onClose', async () => {
+    await subscriber.quit().catch(() => undefined);
+    await redis.quit().catch(() => undefined);
+  });
+
+  const address = await app.listen({ port: env.PORT, host: env.HOST });
+  const url = address.replace('[::1]', 'localhost');
+  process.stdout.write(`\nAcme Ops is running at ${url}\n`);
+  if (env.DEMO) {
+    process.stdout.write(`Demo logins (password "${DEMO_PASSWORD}"):\n`);
+    for (const u of DEMO_USERS) process.stdout.write(`  ${u.email.padEnd(22)} ${u.role}\n`);
+  }
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err }, 'start-up failed');
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

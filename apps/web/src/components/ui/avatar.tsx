@@ -1,0 +1,45 @@
+import { cn } from '../../lib/cn';
+
+const sizes = {
+  sm: 'size-6 text-xs',
+  md: 'size-8 text-xs',
+  lg: 'size-10 text-sm',
+} as const;
+
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? '?';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+/**
+ * Initials in a circle. Announced as the person's name unless `decorative` (use that when the
+ * name is already written next to it).
+ */
+export function Avatar({
+  name,
+  size = 'md',
+  decorative = false,
+  className,
+}: {
+  name: string;
+  size?: keyof typeof sizes;
+  decorative?: boolean;
+  className?: string;
+}) {
+  return (
+    <span
+      role={decorative ? undefined : 'img'}
+      aria-label={decorative ? undefined : name}
+      aria-hidden={decorative || undefined}
+      className={cn(
+        'inline-flex shrink-0 items-center justify-center rounded-full bg-accent-soft font-semibold text-accent-text select-none',
+        sizes[size],
+        className,
+      )}
+    >
+      {initialsOf(name)}
+    </span>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { describeError } from '../../lib/errors';
+import { CurrentUserContext } from './current-user';
+import { ServerUnreachable } from './server-unreachable';
+import { useSessionQuery } from './session';
+import { SignInPage } from './sign-in-page';
+import { Splash } from './splash';
+
+/** Renders the sign-in page or, once `auth.me` answers with a user, the signed-in app. */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const session = useSessionQuery();
+
+  // Known data wins over a failed background refetch: a blip must not sign anyone out.
+  if (session.data) {
+    return <CurrentUserContext value={session.data}>{children}</CurrentUserContext>;
+  }
+  if (session.data === null) return <SignInPage />;
+  if (session.isError) {
+    return (
+      <ServerUnreachable
+        message={describeError(session.error)}
+        retrying={session.isFetching}
+        onRetry={() => {
+          void session.refetch();
+        }}
+      />
+    );
+  }
+  return <Splash />;
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { hrefFor, useRoute, type SectionId } from '../../lib/router';
+import { ApproverGroupsPage } from '../approver-groups/approver-groups-page';
+import { LeadsPage } from '../leads/leads-page';
+import { TasksPage } from '../tasks/tasks-page';
+import { AppHeader } from './app-header';
+
+function SectionPage({ section }: { section: SectionId }) {
+  switch (section) {
+    case 'tasks':
+      return <TasksPage />;
+    case 'leads':
+      return <LeadsPage />;
+    case 'approver-groups':
+      return <ApproverGroupsPage />;
+  }
+}
+
+export function AppShell() {
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownSection = useRef(route.section);
+  const canonicalHash = hrefFor(route);
+
+  useEffect(() => {
+    // Show the canonical address for whatever was typed (or nothing at all).
+    if (window.location.hash !== canonicalHash) {
+      window.history.replaceState(null, '', canonicalHash);
+    }
+  }, [canonicalHash]);
+
+  useEffect(() => {
+    // After in-app navigation, move focus to the new page's heading so it is announced.
+    if (shownSection.current === route.section) return;
+    shownSection.current = route.section;
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [route.section]);
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader section={route.section} />
+      <main ref={mainRef} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
+        <SectionPage section={route.section} />
+      </main>
+    </div>
+  );
+}

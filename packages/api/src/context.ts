@@ -1,0 +1,47 @@
+import type { User } from '@acme/contracts';
+import type { SessionClaims } from './auth/tokens';
+import type { Services } from './services';
+
+/** What the HTTP adapter hands over: read from the request, nothing framework-specific. */
+export interface RequestInfo {
+  ip: string;
+  /** The origin this server is reached at, e.g. http://127.0.0.1:3000. */
+  selfOrigin: string;
+  origin: string | null;
+  secFetchSite: string | null;
+  cookieToken: string | null;
+  bearerToken: string | null;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}
+
+export type AuthSource = 'cookie' | 'bearer';
+
+export interface Context {
+  services: Services;
+  req: RequestInfo;
+  user: User | null;
+  session: (SessionClaims & { source: AuthSource }) | null;
+}
+
+/**
+ * Resolves the session but never throws: a failure here would reach an EventSource as a
+ * plain JSON error it cannot read. The auth middleware turns `user: null` into UNAUTHORIZED.
+ */
+export function createContextFactory(services: Services) {
+  return async (req: RequestInfo): Promise<Context> => {
+    const source: AuthSource | null = req.bearerToken
+      ? 'bearer'
+      : req.cookieToken
+        ? 'cookie'
+        : null;
+    const token = req.bearerToken ?? req.cookieToken;
+    const anonymous: Context = { services, req, user: null, session: null };
+    if (!token || !source) return anonymous;
+    const claims = await services.tokens.verify(token);
+    if (!claims || (await services.sessions.isRevoked(claims.sessionId))) return anonymous;
+    const user = await services.users.get(claims.userId);
+    if (!user) return anonymous;
+    return { services, req, user, session: { ...claims, source } };
+  };
+}

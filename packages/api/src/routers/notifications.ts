@@ -1,0 +1,74 @@
+import { tracked, TRPCError } from '@trpc/server';
+import {
+  listNotificationsInputSchema,
+  notificationIdInputSchema,
+  onEventInputSchema,
+} from '@acme/contracts';
+import { NotificationNotFoundError } from '@acme/notifications';
+import { protectedProcedure, router } from '../trpc';
+
+/** Timers cannot wait longer than this; longer sessions are re-checked on reconnect. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof NotificationNotFoundError) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'Notification not found' });
+    }
+    throw err;
+  }
+}
+
+export const notificationsRouter = router({
+  list: protectedProcedure
+    .input(listNotificationsInputSchema)
+    .query(({ ctx, input }) => ctx.services.notifications.list(ctx.user.id, input)),
+
+  unreadCount: protectedProcedure.query(async ({ ctx }) => ({
+    count: await ctx.services.notifications.unreadCount(ctx.user.id),
+  })),
+
+  markRead: protectedProcedure
+    .input(notificationIdInputSchema)
+    .mutation(({ ctx, input }) =>
+      orNotFound(ctx.services.notifications.markRead(ctx.user.id, input.id)),
+    ),
+
+  markUnread: protectedProcedure
+    .input(notificationIdInputSchema)
+    .mutation(({ ctx, input }) =>
+      orNotFound(ctx.services.notifications.markUnread(ctx.user.id, input.id)),
+    ),
+
+  markAllRead: protectedProcedure.mutation(({ ctx }) =>
+    ctx.services.notifications.markAllRead(ctx.user.id),
+  ),
+
+  /**
+   * The user's live events, each `tracked()` with its stream id so EventSource reconnects
+   * resume right after the last one received. Ends with UNAUTHORIZED when the session
+   * expires, and with SERVICE_UNAVAILABLE (which clients retry) when the server shuts down.
+   */
+  onEvent: protectedProcedure.input(onEventInputSchema).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const clientGone = signal ?? new AbortController().signal;
+    const expiry = AbortSignal.timeout(
+      Math.min(MAX_TIMER_MS, Math.max(0, ctx.session.expiresAt - Date.now())),
+    );
+    const events = ctx.services.notifications.events(ctx.user.id, {
+      afterId: input?.lastEventId ?? null,
+      signal: AbortSignal.any([clientGone, expiry]),
+    });
+    for await (const { id, event } of events) {
+      yield tracked(id, event);
+    }
+    if (clientGone.aborted) return;
+    if (expiry.aborted) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Session expired' });
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Server is restarting' });
+  }),
+});

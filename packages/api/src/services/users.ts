@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { userSchema, type CreateUserInput, type User } from '@acme/contracts';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
+
+const keys = {
+  user: (id: string) => `user:${id}`,
+  byEmail: (email: string) => `user-email:${email}`,
+  all: 'users',
+};
+
+export class UserExistsError extends Error {
+  constructor(email: string) {
+    super(`A user with email ${email} already exists`);
+  }
+}
+
+export interface UserService {
+  create(input: CreateUserInput): Promise<User>;
+  get(id: string): Promise<User | null>;
+  getMany(ids: readonly string[]): Promise<Map<string, User>>;
+  list(): Promise<User[]>;
+  /** The user when the password matches; null otherwise, in constant-ish time. */
+  authenticate(email: string, password: string): Promise<User | null>;
+}
+
+function toUser(hash: Record<string, string>): User | null {
+  const parsed = userSchema.safeParse(hash);
+  return parsed.success ? parsed.data : null;
+}
+
+export function createUserService(redis: Redis): UserService {
+  const get = async (id: string) => toUser(await redis.hgetall(keys.user(id)));
+  return {
+    async create(input) {
+      const id = randomUUID();
+      const passwordHash = await hashPassword(input.password);
+      // SET NX on the email index makes the uniqueness check and the claim one step.
+      const claimed = await redis.set(keys.byEmail(input.email), id, 'NX');
+      if (claimed === null) throw new UserExistsError(input.email);
+      const user: User = { id, email: input.email, name: input.name, role: input.role };
+      await redis
+        .multi()
+        .hset(keys.user(id), { ...user, passwordHash })
+        .zadd(keys.all, 0, `${input.name.toLowerCase()}\u0000${id}`)
+        .exec();
+      return user;
+    },
+    get,
+    async getMany(ids) {
+      const unique = [...new Set(ids)];
+      const pipeline = redis.pipeline();
+      for (const id of unique) pipeline.hgetall(keys.user(id));
+      const results = (await pipeline.exec()) ?? [];
+      const found = new Map<string, User>();
+      results.forEach(([err, value]) => {
+        if (err || !value) return;
+        const user = toUser(value as Record<string, string>);
+        if (user) found.set(user.id, user);
+      });
+      return found;
+    },
+    async list() {
+      const members = await redis.zrange(keys.all, 0, -1);
+      const ids = members.map((m) => m.slice(m.indexOf('\u0000') + 1));
+      const users = await this.getMany(ids);
+      return ids.flatMap((id) => users.get(id) ?? []);
+    },
+    async authenticate(email, password) {
+      const id = await redis.get(keys.byEmail(email));
+      const stored = id ? await redis.hget(keys.user(id), 'passwordHash') : null;
+      const ok = await verifyPassword(password, stored ?? (await decoyHash()));
+      if (!ok || !id || !stored) return null;
+      return get(id);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './users';
+export * from './domain';
+export * from './notifications';

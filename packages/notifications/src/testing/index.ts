@@ -1,0 +1,1 @@
+export { startRedisServer, getFreePort, type RedisServerHandle } from './redis-server';
