@@ -42,6 +42,7 @@ export default tseslint.config(
     files: [
       'apps/server/src/env.ts',
       '**/*.test.ts',
+      '**/test/**',
       'e2e/**',
       'packages/client/src/cli/**',
       'apps/server/src/cli/**',

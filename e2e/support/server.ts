@@ -34,9 +34,15 @@ export async function startServer(opts: {
       const match = /running at (http:\/\/\S+)/.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+    child.once('exit', (code) => {
+      reject(new Error(`server exited with ${code}: ${out}`));
+    });
   });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const exited = new Promise<void>((r) =>
+    child.once('exit', () => {
+      r();
+    }),
+  );
   return {
     url,
     async stop() {

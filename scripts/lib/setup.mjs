@@ -27,8 +27,8 @@ export function run(cmd, args, opts = {}) {
 
 export function ensurePnpm() {
   if (has('pnpm')) return;
-  log('Installing pnpm (npm i -g pnpm@12.21.0)…');
-  run('npm', ['install', '-g', 'pnpm@12.21.0']);
+  log('Installing pnpm (npm i -g pnpm@12.18.0)…');
+  run('npm', ['install', '-g', 'pnpm@12.18.0']);
 }
 
 export function ensureDependencies() {

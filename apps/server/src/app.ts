@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { appRouter, createContextFactory, type AppRouter, type Services } from '@acme/api';
 import { registerCompatSseRoutes } from './compat/sse-routes';
 import { registerTokenRoute } from './compat/token-route';
@@ -21,10 +21,11 @@ export interface AppOptions {
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 export async function buildApp({ services, logger, webDist, trustProxy }: AppOptions) {
+  // Typed with Fastify's base logger so plugins and route modules take the plain instance type.
+  const baseLogger: FastifyBaseLogger = logger;
   const app = Fastify({
-    loggerInstance: logger,
+    loggerInstance: baseLogger,
     trustProxy,
-    disableRequestLogging: false,
     forceCloseConnections: 'idle',
   });
 
@@ -39,10 +40,10 @@ export async function buildApp({ services, logger, webDist, trustProxy }: AppOpt
   });
 
   app.get('/healthz', async (_req, reply) => {
-    const redisOk = await services.redis
-      .ping()
-      .then((r) => r === 'PONG')
-      .catch(() => false);
+    const redisOk = await services.redis.ping().then(
+      () => true,
+      () => false,
+    );
     return reply.code(redisOk ? 200 : 503).send({ ok: redisOk, redis: redisOk ? 'up' : 'down' });
   });
 
@@ -79,7 +80,7 @@ export async function buildApp({ services, logger, webDist, trustProxy }: AppOpt
   registerTokenRoute(app, { createContext });
 
   if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
     // Client-side routes fall back to the SPA; API paths keep their 404s.
     app.setNotFoundHandler((req, reply) => {
       const apiPath = /^\/(trpc|api|healthz)(\/|$)/.test(req.url);

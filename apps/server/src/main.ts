@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createServices } from '@acme/api';
+import { createReminderScheduler, createServices } from '@acme/api';
 import { buildApp } from './app';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users';
 import { loadEnv } from './env';
@@ -32,22 +32,20 @@ async function main() {
 
   const webDist = env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = await buildApp({ services, logger, webDist, trustProxy: env.TRUST_PROXY });
+  const reminders = createReminderScheduler({
+    redis,
+    notifications: services.notifications,
+    logger,
+  });
   // Open streams would hold the server open forever: end them first; clients resume elsewhere.
   app.addHook('preClose', async () => {
+    await reminders.close();
     await services.notifications.close();
   });
   app.addHook('onClose', async () => {
     await subscriber.quit().catch(() => undefined);
     await redis.quit().catch(() => undefined);
   });
-
-  const address = await app.listen({ port: env.PORT, host: env.HOST });
-  const url = address.replace('[::1]', 'localhost');
-  process.stdout.write(`\nAcme Ops is running at ${url}\n`);
-  if (env.DEMO) {
-    process.stdout.write(`Demo logins (password "${DEMO_PASSWORD}"):\n`);
-    for (const u of DEMO_USERS) process.stdout.write(`  ${u.email.padEnd(22)} ${u.role}\n`);
-  }
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -64,8 +62,22 @@ async function main() {
       },
     );
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+  process.on('SIGINT', () => {
+    shutdown('SIGINT');
+  });
+
+  const address = await app.listen({ port: env.PORT, host: env.HOST });
+  // Reminders that came due while no server ran fire now.
+  await reminders.start();
+  const url = address.replace('[::1]', 'localhost');
+  process.stdout.write(`\nAcme Ops is running at ${url}\n`);
+  if (env.DEMO) {
+    process.stdout.write(`Demo logins (password "${DEMO_PASSWORD}"):\n`);
+    for (const u of DEMO_USERS) process.stdout.write(`  ${u.email.padEnd(22)} ${u.role}\n`);
+  }
 }
 
 main().catch((err: unknown) => {

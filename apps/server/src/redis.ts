@@ -9,7 +9,9 @@ export async function connectRedis(url: string): Promise<Redis> {
   } catch (err) {
     redis.disconnect();
     const where = new URL(url);
-    throw new Error(`Cannot reach Redis at ${where.host} (REDIS_URL): ${(err as Error).message}`);
+    throw new Error(`Cannot reach Redis at ${where.host} (REDIS_URL): ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return redis;
 }

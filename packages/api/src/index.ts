@@ -10,3 +10,9 @@ export {
   type Services,
 } from './services';
 export { SSE_PING_MS, SSE_RECONNECT_AFTER_INACTIVITY_MS } from './trpc';
+export {
+  createReminderScheduler,
+  type ReminderScheduler,
+  type ReminderSchedulerOptions,
+} from './reminders';
+export { createDomainServices, DomainError, type DomainServices, type Page } from './domain';

@@ -1,5 +1,9 @@
+import { approverGroupsRouter } from './routers/approver-groups';
 import { authRouter } from './routers/auth';
+import { leadsRouter } from './routers/leads';
 import { notificationsRouter } from './routers/notifications';
+import { remindersRouter } from './routers/reminders';
+import { tasksRouter } from './routers/tasks';
 import { usersRouter } from './routers/users';
 import { createCallerFactory, router } from './trpc';
 
@@ -7,6 +11,10 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   notifications: notificationsRouter,
+  tasks: tasksRouter,
+  leads: leadsRouter,
+  reminders: remindersRouter,
+  approverGroups: approverGroupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,10 +27,16 @@ export function createNotificationsClient({ url, token }: NotificationsClientOpt
           // Node's EventSource can send headers through its fetch hook; browsers cannot.
           eventSourceOptions: () => ({
             fetch: (input, init) =>
-              fetch(input, { ...init, headers: { ...init.headers, authorization: authorization() } }),
+              fetch(input, {
+                ...init,
+                headers: { ...init.headers, authorization: authorization() },
+              }),
           }),
         }),
-        false: httpBatchLink({ url: endpoint, headers: () => ({ authorization: authorization() }) }),
+        false: httpBatchLink({
+          url: endpoint,
+          headers: () => ({ authorization: authorization() }),
+        }),
       }),
     ],
   });

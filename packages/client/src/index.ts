@@ -1,2 +1,6 @@
-export { createNotificationsClient, type NotificationsClient, type NotificationsClientOptions } from './client';
+export {
+  createNotificationsClient,
+  type NotificationsClient,
+  type NotificationsClientOptions,
+} from './client';
 export { TRPCClientError } from '@trpc/client';

@@ -80,6 +80,7 @@ export const createLeadInputSchema = z.object({
 });
 export type CreateLeadInput = z.input<typeof createLeadInputSchema>;
 export const assignLeadInputSchema = z.object({ leadId: idSchema, assigneeId: idSchema });
+export const listLeadsInputSchema = listCursorSchema;
 
 export const reminderSchema = z.object({
   id: idSchema,
@@ -99,7 +100,7 @@ export const scheduleReminderInputSchema = z.object({
 });
 export type ScheduleReminderInput = z.input<typeof scheduleReminderInputSchema>;
 export const cancelReminderInputSchema = z.object({ reminderId: idSchema });
-export const listRemindersInputSchema = z.object({ taskId: idSchema.optional() });
+export const listRemindersInputSchema = listCursorSchema.extend({ taskId: idSchema.optional() });
 
 export const approverGroupSchema = z.object({
   id: idSchema,
@@ -117,3 +118,4 @@ export const createApproverGroupInputSchema = z.object({
   memberIds: z.array(idSchema).max(5000).default([]),
 });
 export type CreateApproverGroupInput = z.input<typeof createApproverGroupInputSchema>;
+export const listApproverGroupsInputSchema = listCursorSchema;

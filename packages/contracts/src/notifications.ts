@@ -79,7 +79,8 @@ export const streamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notifications.allRead'), readAt: z.iso.datetime() }),
   z.object({
     kind: z.literal('sync.reset'),
-    reason: z.enum(['expired', 'unknown_id']),
+    // initial: first event of a fresh subscription — the snapshot to fetch is as of this id.
+    reason: z.enum(['initial', 'expired', 'unknown_id']),
   }),
 ]);
 export type StreamEvent = z.infer<typeof streamEventSchema>;

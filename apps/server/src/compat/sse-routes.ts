@@ -26,7 +26,8 @@ const frame = (fields: { event?: string; id?: string; data: unknown }) =>
 const namedEvents: Dialect = {
   path: '/api/notifications/stream/',
   heartbeatMs: 30_000,
-  connected: (id) => frame({ event: 'connected', id, data: { message: 'Connected to notification stream' } }),
+  connected: (id) =>
+    frame({ event: 'connected', id, data: { message: 'Connected to notification stream' } }),
   notification: (id, n) => frame({ event: 'notification', id, data: toSeedNotification(n) }),
   heartbeat: (id) => frame({ event: 'ping', id, data: { timestamp: new Date().toISOString() } }),
   error: (id, message) => frame({ event: 'error', id, data: { error: message } }),
@@ -61,12 +62,18 @@ export function registerCompatSseRoutes(app: FastifyInstance, opts: CompatOption
     const heartbeat = createHeartbeat(dialect.heartbeatMs);
     app.get(dialect.path, async (req, reply) => {
       const query = querySchema.safeParse(req.query);
-      if (!query.success) return reply.code(400).send({ error: 'Invalid query', issues: query.error.issues });
+      if (!query.success)
+        return reply.code(400).send({ error: 'Invalid query', issues: query.error.issues });
       // Old browser clients can only pass the token in the URL; it is redacted from logs.
-      const info = { ...toRequestInfo(req, reply), bearerToken: bearerToken(req) ?? query.data.token ?? null };
+      const info = {
+        ...toRequestInfo(req, reply),
+        bearerToken: bearerToken(req) ?? query.data.token ?? null,
+      };
       const ctx = await opts.createContext(info);
       if (!ctx.user || !ctx.session) {
-        return reply.code(401).send({ detail: 'Authentication credentials were not provided or are invalid.' });
+        return reply
+          .code(401)
+          .send({ detail: 'Authentication credentials were not provided or are invalid.' });
       }
       const lastEventIdRaw = req.headers['last-event-id'] ?? query.data.lastEventId;
       const lastEventId = streamIdSchema.safeParse(lastEventIdRaw);
@@ -84,14 +91,24 @@ async function stream(
   reply: FastifyReply,
   dialect: Dialect,
   heartbeat: ReturnType<typeof createHeartbeat>,
-  { ctx, lastEventId }: { ctx: Context & { user: NonNullable<Context['user']>; session: NonNullable<Context['session']> }; lastEventId: string | null },
+  {
+    ctx,
+    lastEventId,
+  }: {
+    ctx: Context & { user: NonNullable<Context['user']>; session: NonNullable<Context['session']> };
+    lastEventId: string | null;
+  },
 ) {
   const { notifications } = ctx.services;
   const res = reply.raw;
   const gone = new AbortController();
-  const expiry = AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(0, ctx.session.expiresAt - Date.now())));
+  const expiry = AbortSignal.timeout(
+    Math.min(2 ** 31 - 1, Math.max(0, ctx.session.expiresAt - Date.now())),
+  );
   const signal = AbortSignal.any([gone.signal, expiry]);
-  req.raw.once('close', () => gone.abort());
+  req.raw.once('close', () => {
+    gone.abort();
+  });
 
   reply.hijack();
   res.writeHead(200, {
@@ -100,14 +117,24 @@ async function stream(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  // Resume point for a fresh connection: the newest event now, so a reconnect replays only what follows.
-  let lastId = lastEventId ?? (await notifications.latestEventId(ctx.user.id));
-  res.write(`retry: 3000\n${dialect.connected(lastId)}`);
-  const stopBeat = heartbeat.add(() => res.write(dialect.heartbeat(lastId)));
+  // A fresh connection's first event is the store's initial sync.reset, sent once it is
+  // subscribed and carrying the stream head: `connected` goes out then, with that id, so a
+  // reconnect replays exactly what followed. A resumed connection is connected at once.
+  let lastId = lastEventId ?? '';
+  let stopBeat: () => void = () => undefined;
+  const connect = (id: string) => {
+    res.write(`retry: 3000\n${dialect.connected(id)}`);
+    stopBeat = heartbeat.add(() => res.write(dialect.heartbeat(lastId)));
+  };
+  if (lastEventId) connect(lastEventId);
   try {
-    for await (const { id, event } of notifications.events(ctx.user.id, { afterId: lastId, signal })) {
+    for await (const { id, event } of notifications.events(ctx.user.id, {
+      afterId: lastEventId,
+      signal,
+    })) {
+      if (!lastId) connect(id);
       lastId = id;
-      // Old clients only know new notifications; read-state events just move the resume point.
+      // Old clients only know new notifications; other events just move the resume point.
       if (event.kind !== 'notification.created') continue;
       if (!res.write(dialect.notification(id, event.notification))) {
         await once(res, 'drain', { signal });

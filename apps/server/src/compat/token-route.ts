@@ -13,10 +13,14 @@ const bodySchema = z
  * `POST /api/token/` as the old djangorestframework-simplejwt endpoint answered it:
  * `{ "access": "<jwt>" }`. It calls `auth.createToken`, so limits and checks are the same.
  */
-export function registerTokenRoute(app: FastifyInstance, opts: { createContext(req: RequestInfo): Promise<Context> }) {
+export function registerTokenRoute(
+  app: FastifyInstance,
+  opts: { createContext(req: RequestInfo): Promise<Context> },
+) {
   app.post('/api/token/', async (req, reply) => {
     const body = bodySchema.safeParse(req.body);
-    if (!body.success) return reply.code(400).send({ detail: 'Invalid data', issues: body.error.issues });
+    if (!body.success)
+      return reply.code(400).send({ detail: 'Invalid data', issues: body.error.issues });
     const ctx = await opts.createContext(toRequestInfo(req, reply));
     try {
       const { accessToken, expiresAt } = await createCaller(ctx).auth.createToken({
@@ -27,7 +31,10 @@ export function registerTokenRoute(app: FastifyInstance, opts: { createContext(r
     } catch (err) {
       if (!(err instanceof TRPCError)) throw err;
       const status = getHTTPStatusCodeFromError(err);
-      const detail = err.code === 'UNAUTHORIZED' ? 'No active account found with the given credentials' : err.message;
+      const detail =
+        err.code === 'UNAUTHORIZED'
+          ? 'No active account found with the given credentials'
+          : err.message;
       return reply.code(status).send({ detail });
     }
   });

@@ -4,7 +4,7 @@ import { cn } from '../lib/cn';
 export function Logo({ className }: { className?: string }) {
   return (
     <span className={cn('inline-flex items-center gap-2 font-semibold text-fg', className)}>
-      <svg viewBox="0 0 16 16" aria-hidden className="size-4 text-accent">
+      <svg viewBox="0 0 16 16" aria-hidden className="size-4 text-accent-text">
         <path d="M8 1 15 8 8 15 1 8Z" fill="currentColor" />
       </svg>
       <span>Acme Ops</span>

@@ -16,6 +16,12 @@ function getHttpStatus(error: unknown): number | null {
   return response instanceof Response ? response.status : null;
 }
 
+function hasZodError(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data: unknown = error.data;
+  return typeof data === 'object' && data !== null && 'zodError' in data && data.zodError != null;
+}
+
 export function isUnauthorized(error: unknown): boolean {
   return getErrorCode(error) === 'UNAUTHORIZED';
 }
@@ -48,6 +54,9 @@ export function describeError(error: unknown): string {
       : "Can't reach Acme Ops. Check your connection and try again.";
   }
   if (code === 'INTERNAL_SERVER_ERROR') return 'Something went wrong on our side. Try again.';
-  if (code === 'BAD_REQUEST') return 'Some fields need attention. Check them and try again.';
+  // Input validation failures carry zod's raw issue list as their message: not for people.
+  if (code === 'BAD_REQUEST' && hasZodError(error)) {
+    return 'Some fields need attention. Check them and try again.';
+  }
   return error instanceof Error && error.message ? error.message : 'Something went wrong.';
 }

@@ -1,8 +1,6 @@
 import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
-import type { AppRouter } from './api-router-stub';
-
-export type { AppRouter };
+import type { AppRouter } from '@acme/api';
 
 export const trpc = createTRPCReact<AppRouter>();
 

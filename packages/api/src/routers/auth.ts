@@ -9,7 +9,7 @@ async function authenticate(ctx: Context, email: string, password: string): Prom
   if (retryAfter > 0) {
     throw new TRPCError({
       code: 'TOO_MANY_REQUESTS',
-      message: `Too many sign-in attempts. Try again in ${retryAfter} s.`,
+      message: `Too many sign-in attempts. Try again in ${retryAfter > 90 ? `${Math.ceil(retryAfter / 60)} min` : `${retryAfter} s`}.`,
     });
   }
   const user = await users.authenticate(email, password);

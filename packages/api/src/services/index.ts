@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createNotificationService, type NotificationService } from '@acme/notifications';
 import { createTokenService, type TokenService } from '../auth/tokens';
+import { createDomainServices, type DomainServices } from '../domain';
 import { createLoginLimiter, type LoginLimiter, type LoginLimiterOptions } from './login-limiter';
 import { createSessionRevocations, type SessionRevocations } from './sessions';
 import { createUserService, type UserService } from './users';
@@ -20,7 +21,7 @@ export interface Logger {
   error(obj: object, msg: string): void;
 }
 
-export interface Services {
+export interface Services extends DomainServices {
   config: ApiConfig;
   redis: Redis;
   logger: Logger;
@@ -46,20 +47,23 @@ export function createServices({
   subscriber,
   logger,
 }: CreateServicesOptions): Services {
+  const users = createUserService(redis);
+  const notifications = createNotificationService({
+    redis,
+    subscriber,
+    ttlSeconds: config.notificationTtlSeconds,
+    logger,
+  });
   return {
     config,
     redis,
     logger,
-    users: createUserService(redis),
+    users,
     tokens: createTokenService({ secret: config.jwtSecret, ttlSeconds: config.sessionTtlSeconds }),
     sessions: createSessionRevocations(redis),
     loginLimiter: createLoginLimiter(redis, config.loginLimits),
-    notifications: createNotificationService({
-      redis,
-      subscriber,
-      ttlSeconds: config.notificationTtlSeconds,
-      logger,
-    }),
+    notifications,
+    ...createDomainServices({ redis, logger, users, notifications }),
   };
 }
 

@@ -27,7 +27,8 @@ let url = values.url;
 
 async function session() {
   const creds = await loadCredentials();
-  if (!creds) throw new CliError('Not logged in. Run `notify login --url URL --email EMAIL` first.');
+  if (!creds)
+    throw new CliError('Not logged in. Run `notify login --url URL --email EMAIL` first.');
   if (Date.parse(creds.expiresAt) <= Date.now()) {
     throw new CliError(`Your token expired at ${creds.expiresAt}. Run \`notify login\` again.`);
   }
@@ -42,7 +43,10 @@ const commands: Record<string, () => Promise<void>> = {
     if (!values.email) throw new CliError('Give --email.');
     const password = values.password ?? (await readPassword('Password: '));
     const anonymous = createNotificationsClient({ url, token: '' });
-    const { accessToken, expiresAt } = await anonymous.auth.createToken.mutate({ email: values.email, password });
+    const { accessToken, expiresAt } = await anonymous.auth.createToken.mutate({
+      email: values.email,
+      password,
+    });
     const file = await saveCredentials({ url, email: values.email, accessToken, expiresAt });
     print(`Logged in as ${values.email}; token saved to ${file} (valid until ${expiresAt}).`);
   },
@@ -59,9 +63,12 @@ const commands: Record<string, () => Promise<void>> = {
           reject(err);
         },
         onConnectionStateChange: (state) => {
-          if (state.state === 'connecting' && state.error) process.stderr.write(`reconnecting: ${state.error.message}\n`);
+          if (state.state === 'connecting' && state.error)
+            process.stderr.write(`reconnecting: ${state.error.message}\n`);
         },
-        onComplete: () => resolve(),
+        onComplete: () => {
+          resolve();
+        },
       });
       process.once('SIGINT', () => {
         sub.unsubscribe();
@@ -72,9 +79,13 @@ const commands: Record<string, () => Promise<void>> = {
 
   async list() {
     const client = await session();
-    const page = await client.notifications.list.query({ limit: Number(values.limit), unreadOnly: values.unread });
+    const page = await client.notifications.list.query({
+      limit: Number(values.limit),
+      unreadOnly: values.unread,
+    });
     if (values.json) page.items.forEach((n) => print(JSON.stringify(n)));
-    else if (page.items.length === 0) print(values.unread ? "You're all caught up." : 'No notifications yet.');
+    else if (page.items.length === 0)
+      print(values.unread ? "You're all caught up." : 'No notifications yet.');
     else page.items.forEach((n) => print(formatNotification(n)));
   },
 
@@ -94,7 +105,9 @@ const commands: Record<string, () => Promise<void>> = {
 
 const run = command ? commands[command] : undefined;
 if (!run) {
-  process.stderr.write('Usage: notify login | tail [--json] | list [--unread] | read <id> | read --all\n');
+  process.stderr.write(
+    'Usage: notify login | tail [--json] | list [--unread] | read <id> | read --all\n',
+  );
   process.exit(2);
 }
 run().then(

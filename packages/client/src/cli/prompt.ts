@@ -2,7 +2,11 @@ import { createInterface } from 'node:readline/promises';
 
 /** Reads a password from the terminal without echoing it (or one line from a pipe). */
 export async function readPassword(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
   if (process.stdin.isTTY) {
     // Mask what is typed: readline echoes through _writeToOutput.
     const masked = rl as unknown as { _writeToOutput(s: string): void };

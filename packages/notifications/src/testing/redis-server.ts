@@ -28,18 +28,26 @@ export async function getFreePort(): Promise<number> {
 }
 
 /** Starts a throwaway real redis-server on a free loopback port, data in a temp dir. */
-export async function startRedisServer(opts: { appendOnly?: boolean } = {}): Promise<RedisServerHandle> {
+export async function startRedisServer(
+  opts: { appendOnly?: boolean } = {},
+): Promise<RedisServerHandle> {
   const port = await getFreePort();
   const dir = await mkdtemp(join(tmpdir(), 'acme-redis-'));
   const child: ChildProcess = spawn(
     'redis-server',
     [
-      '--port', String(port),
-      '--bind', '127.0.0.1',
-      '--dir', dir,
-      '--save', '',
-      '--appendonly', opts.appendOnly ? 'yes' : 'no',
-      '--loglevel', 'notice',
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      opts.appendOnly ? 'yes' : 'no',
+      '--loglevel',
+      'notice',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -51,8 +59,12 @@ export async function startRedisServer(opts: { appendOnly?: boolean } = {}): Pro
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('error', (err) => reject(new Error(`redis-server could not start: ${err.message}`)));
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
+    child.once('error', (err) => {
+      reject(new Error(`redis-server could not start: ${err.message}`));
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`redis-server exited with ${code}: ${out}`));
+    });
   });
   const stop = async () => {
     if (child.exitCode === null) {

@@ -11,7 +11,7 @@ export function Input({ className, type = 'text', ...props }: ComponentProps<'in
         'h-10 w-full min-w-0 rounded-md border border-line-strong bg-surface px-3 text-base text-fg sm:text-sm',
         'transition-colors placeholder:text-fg-subtle hover:border-fg-subtle focus-visible:outline-offset-0',
         'read-only:bg-muted disabled:cursor-not-allowed disabled:opacity-60',
-        'aria-invalid:border-danger aria-invalid:focus-visible:outline-danger',
+        'aria-invalid:border-danger aria-invalid:outline-danger',
         className,
       )}
       {...props}

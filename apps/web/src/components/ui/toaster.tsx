@@ -16,6 +16,8 @@ export function Toaster() {
       theme="system"
       closeButton
       duration={5000}
+      // Sonner's default landmark name ("Notifications") would clash with the inbox's.
+      containerAriaLabel="Alerts"
       style={themeVariables}
       toastOptions={{ className: 'shadow-float! font-sans! text-sm!' }}
     />

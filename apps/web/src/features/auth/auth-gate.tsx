@@ -2,13 +2,15 @@ import type { ReactNode } from 'react';
 import { describeError } from '../../lib/errors';
 import { CurrentUserContext } from './current-user';
 import { ServerUnreachable } from './server-unreachable';
-import { useSessionQuery } from './session';
+import { followSignIn, followSignOut, useSessionQuery } from './session';
+import { useSessionSync } from './session-sync';
 import { SignInPage } from './sign-in-page';
 import { Splash } from './splash';
 
 /** Renders the sign-in page or, once `auth.me` answers with a user, the signed-in app. */
 export function AuthGate({ children }: { children: ReactNode }) {
   const session = useSessionQuery();
+  useSessionSync({ onSignedIn: followSignIn, onSignedOut: followSignOut });
 
   // Known data wins over a failed background refetch: a blip must not sign anyone out.
   if (session.data) {

@@ -21,8 +21,10 @@ export function DemoAccounts({ onPick }: { onPick: (email: string) => void }) {
         Demo accounts
       </h2>
       <p className="mt-1 text-xs text-fg-muted">
-        Pick one to fill the form. Every account uses the password{' '}
-        <code className="rounded-sm bg-muted px-1 py-0.5 font-mono text-fg">{demoPassword}</code>.
+        Pick one to fill the form. The password for all of them is{' '}
+        <code className="rounded-sm border border-line bg-surface px-1 font-mono text-fg">
+          {demoPassword}
+        </code>
       </p>
       <ul className="-mx-2 mt-2 flex flex-col">
         {demoAccounts.map((account) => (

@@ -1,7 +1,9 @@
 import type { User } from '@acme/contracts';
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
 import { isUnauthorized } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
+import { broadcastSessionChange } from './session-sync';
 
 /**
  * The session is `auth.me`, cached as `User | null`: being signed out is a state, not an error,
@@ -11,14 +13,16 @@ const sessionQueryKey = ['session'] as const;
 
 export function useSessionQuery() {
   const { client } = trpc.useUtils();
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: sessionQueryKey,
     queryFn: async (): Promise<User | null> => {
       try {
         return await client.auth.me.query();
       } catch (error) {
-        if (isUnauthorized(error)) return null;
-        throw error;
+        if (!isUnauthorized(error)) throw error;
+        handleSessionEnded(queryClient);
+        return null;
       }
     },
     staleTime: 5 * 60_000,
@@ -27,12 +31,39 @@ export function useSessionQuery() {
 }
 
 export function setSignedIn(queryClient: QueryClient, user: User): void {
+  const previous = queryClient.getQueryData<User | null>(sessionQueryKey);
   queryClient.setQueryData(sessionQueryKey, user);
+  if (previous?.id !== user.id) broadcastSessionChange('signed-in');
 }
 
-/** Shows the sign-in page and drops everything the previous user could see. */
-export function setSignedOut(queryClient: QueryClient): void {
+/**
+ * Shows the sign-in page and drops everything the previous user could see. Other tabs follow
+ * (see session-sync), unless this tab is itself following another one.
+ */
+export function setSignedOut(
+  queryClient: QueryClient,
+  opts: { broadcast: boolean } = { broadcast: true },
+): void {
+  const wasSignedIn = queryClient.getQueryData<User | null>(sessionQueryKey) != null;
   queryClient.setQueryData(sessionQueryKey, null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
   queryClient.getMutationCache().clear();
+  if (wasSignedIn && opts.broadcast) broadcastSessionChange('signed-out');
+}
+
+/** Another tab signed out: follow quietly (the user did it themselves). */
+export function followSignOut(queryClient: QueryClient): void {
+  setSignedOut(queryClient, { broadcast: false });
+}
+
+/** Another tab signed in (maybe as someone else): ask the server who we are now. */
+export function followSignIn(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: sessionQueryKey, exact: true });
+}
+
+/** A request found the session gone (expired, or signed out in another tab). */
+export function handleSessionEnded(queryClient: QueryClient): void {
+  const wasSignedIn = queryClient.getQueryData<User | null>(sessionQueryKey) != null;
+  setSignedOut(queryClient);
+  if (wasSignedIn) toast('Your session has ended', { description: 'Sign in again to continue.' });
 }

@@ -58,6 +58,7 @@ export function SignInForm({
     }
     login.mutate(data, {
       onSuccess: (user) => {
+        window.scrollTo({ top: 0 });
         setSignedIn(queryClient, user);
       },
       onError: () => {

@@ -1,5 +1,6 @@
 import { Logo } from '../../components/logo';
 import { hrefFor, type SectionId } from '../../lib/router';
+import { ConnectionStatus } from '../notifications/connection-status';
 import { NotificationBell } from '../notifications/notification-bell';
 import { SectionNav } from './section-nav';
 import { UserMenu } from './user-menu';
@@ -11,7 +12,7 @@ import { UserMenu } from './user-menu';
 export function AppHeader({ section }: { section: SectionId }) {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface">
-      <div className="flex flex-wrap items-center gap-x-6 px-4 sm:flex-nowrap sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 px-4 sm:flex-nowrap sm:px-6">
         <a
           href={hrefFor({ section: 'tasks' })}
           aria-label="Acme Ops home"
@@ -23,8 +24,8 @@ export function AppHeader({ section }: { section: SectionId }) {
           current={section}
           className="order-last -mx-4 w-[calc(100%+2rem)] border-t border-line px-3 py-2 sm:order-none sm:mx-0 sm:w-auto sm:border-0 sm:p-0"
         />
-        <div className="ml-auto flex items-center gap-2">
-          {/* The connection status (Live / Reconnecting… / Offline) goes here, left of the bell. */}
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <ConnectionStatus />
           <NotificationBell />
           <UserMenu />
         </div>

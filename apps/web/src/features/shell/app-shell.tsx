@@ -39,7 +39,7 @@ export function AppShell() {
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader section={route.section} />
-      <main ref={mainRef} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
+      <main ref={mainRef} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
         <SectionPage section={route.section} />
       </main>
     </div>

@@ -4,7 +4,8 @@ import { hrefFor, sections, type SectionId } from '../../lib/router';
 export function SectionNav({ current, className }: { current: SectionId; className?: string }) {
   return (
     <nav aria-label="Sections" className={className}>
-      <ul className="flex gap-1 overflow-x-auto">
+      {/* The padding keeps focus rings clear of the scroll container's clipping edge. */}
+      <ul className="-m-1 flex gap-1 overflow-x-auto p-1">
         {sections.map((section) => {
           const active = section.id === current;
           return (

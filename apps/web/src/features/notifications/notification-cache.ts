@@ -1,0 +1,129 @@
+import type { Notification } from '@acme/contracts';
+import type { Query, QueryCacheNotifyEvent, QueryClient, QueryKey } from '@tanstack/react-query';
+import {
+  applyEventToPages,
+  eventTargetId,
+  findInPages,
+  nextUnreadCount,
+  type CacheEvent,
+  type NotificationPages,
+} from './cache-updates';
+import { isNotificationFilter } from './notification-filter';
+import { notificationKeys } from './notification-keys';
+
+export interface UnreadCount {
+  count: number;
+}
+
+export type CacheSnapshot = [QueryKey, unknown][];
+
+/**
+ * The notification cache in react-query, kept current by events. One per signed-in tab.
+ *
+ * A fetch that is in flight when an event arrives would overwrite the patch with an answer
+ * the server may have computed before the event. So lists remember the events applied while
+ * they were fetching and apply them again once the fetch settles (updates are idempotent),
+ * and the count, which cannot be patched twice safely, is simply fetched again.
+ */
+export interface NotificationCache {
+  apply(event: CacheEvent): void;
+  /** After `sync.reset`: refetch everything shown, keeping the old data on screen meanwhile. */
+  refresh(): Promise<void>;
+  snapshot(): CacheSnapshot;
+  restore(snapshot: CacheSnapshot): void;
+  find(id: string): Notification | undefined;
+  /** Starts following fetches (for the replays); returns the stop function. */
+  attach(): () => void;
+}
+
+export function createNotificationCache(queryClient: QueryClient): NotificationCache {
+  const queryCache = queryClient.getQueryCache();
+  const replays = new Map<string, CacheEvent[]>();
+
+  const listQueries = () => queryCache.findAll({ queryKey: notificationKeys.lists });
+
+  const find = (id: string): Notification | undefined => {
+    let fallback: Notification | undefined;
+    for (const query of listQueries()) {
+      const found = findInPages(query.state.data as NotificationPages | undefined, id);
+      if (!found) continue;
+      // Prefer lists that are up to date; an invalidated one may predate a reset.
+      if (!query.state.isInvalidated) return found;
+      fallback ??= found;
+    }
+    return fallback;
+  };
+
+  const patchList = (query: Query, event: CacheEvent, known: Notification | undefined) => {
+    const filter = query.queryKey[2];
+    const data = query.state.data as NotificationPages | undefined;
+    if (!data || !isNotificationFilter(filter)) return;
+    const result = applyEventToPages(data, event, filter, known);
+    if (result.data !== data) queryClient.setQueryData(query.queryKey, result.data);
+    if (result.stale) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  };
+
+  const onCacheEvent = (cacheEvent: QueryCacheNotifyEvent) => {
+    const query: Query = cacheEvent.query as Query;
+    if (cacheEvent.type === 'removed') {
+      replays.delete(query.queryHash);
+      return;
+    }
+    if (cacheEvent.type !== 'updated' || query.state.fetchStatus !== 'idle') return;
+    const queued = replays.get(query.queryHash);
+    if (!queued) return;
+    replays.delete(query.queryHash);
+    for (const event of queued) {
+      const id = eventTargetId(event);
+      patchList(query, event, id ? find(id) : undefined);
+    }
+  };
+
+  const applyToCount = (event: CacheEvent, known: Notification | undefined) => {
+    const query = queryCache.find<UnreadCount>({
+      queryKey: notificationKeys.unreadCount,
+      exact: true,
+    });
+    if (!query) return;
+    const current = query.state.data;
+    const next = current ? nextUnreadCount(current.count, event, known) : null;
+    if (current && next !== null && next !== current.count) {
+      queryClient.setQueryData<UnreadCount>(notificationKeys.unreadCount, { count: next });
+    }
+    if (next === null || query.state.fetchStatus === 'fetching') {
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.unreadCount, exact: true });
+    }
+  };
+
+  return {
+    apply(event) {
+      const id = eventTargetId(event);
+      const known = id ? find(id) : undefined;
+      applyToCount(event, known);
+      for (const query of listQueries()) {
+        patchList(query, event, known);
+        if (query.state.fetchStatus === 'fetching') {
+          const queued = replays.get(query.queryHash) ?? [];
+          queued.push(event);
+          replays.set(query.queryHash, queued);
+        }
+      }
+    },
+    refresh: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    snapshot: () => queryClient.getQueriesData({ queryKey: notificationKeys.all }),
+    restore(snapshot) {
+      replays.clear();
+      for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
+      // Events may have landed since the snapshot; the server has the final word.
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+    },
+    find,
+    attach() {
+      const unsubscribe = queryCache.subscribe(onCacheEvent);
+      return () => {
+        unsubscribe();
+        replays.clear();
+      };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import {
+  notificationTypeSchema,
+  type ListNotificationsInput,
+  type Notification,
+  type NotificationType,
+} from '@acme/contracts';
+
+export type InboxTab = 'all' | 'unread';
+
+/**
+ * What one cached list holds. Normalised (types sorted, null for "every type") so equal
+ * filters share one cache entry.
+ */
+export interface NotificationFilter {
+  unreadOnly: boolean;
+  types: NotificationType[] | null;
+}
+
+const allTypes = notificationTypeSchema.options;
+
+export function makeFilter(tab: InboxTab, types: readonly NotificationType[]): NotificationFilter {
+  const unique = allTypes.filter((type) => types.includes(type));
+  return {
+    unreadOnly: tab === 'unread',
+    types: unique.length === 0 || unique.length === allTypes.length ? null : unique,
+  };
+}
+
+export function matchesFilter(notification: Notification, filter: NotificationFilter): boolean {
+  if (filter.unreadOnly && notification.isRead) return false;
+  return filter.types === null || filter.types.includes(notification.type);
+}
+
+export function toListInput(
+  filter: NotificationFilter,
+  cursor: string | null,
+  limit: number,
+): ListNotificationsInput {
+  return {
+    cursor,
+    limit,
+    unreadOnly: filter.unreadOnly,
+    ...(filter.types ? { types: filter.types } : {}),
+  };
+}
+
+/** Reads a filter back out of a query key (keys are `unknown[]` to react-query). */
+export function isNotificationFilter(value: unknown): value is NotificationFilter {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<NotificationFilter>;
+  return (
+    typeof candidate.unreadOnly === 'boolean' &&
+    (candidate.types === null ||
+      (Array.isArray(candidate.types) &&
+        candidate.types.every((type) => notificationTypeSchema.safeParse(type).success)))
+  );
+}

@@ -1,0 +1,119 @@
+import type { Notification, StreamEvent } from '@acme/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { isUnauthorized } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+import { useCurrentUser } from '../auth/current-user';
+import { handleSessionEnded } from '../auth/session';
+import { showDesktopNotification } from './desktop-notifications';
+import { markArrived } from './live-arrivals';
+import { createNotificationCache } from './notification-cache';
+import { showNotificationToast } from './notification-toast';
+import { NotificationsContext } from './notifications-context';
+import { StreamHub, type EventMeta, type OpenStream } from './stream-hub';
+import { useNotificationActionsFor } from './use-notification-actions';
+import { useUnreadCount } from './use-notification-queries';
+
+const BASE_TITLE = 'Acme Ops';
+
+/**
+ * The signed-in app's notification state: starts this tab's share of the stream, applies
+ * every event to the cache, and tells the user about new notifications (toast, screen reader
+ * announcement, tab title, desktop notification). Unmounting (sign-out) stops the stream.
+ */
+export function NotificationsProvider({ children }: { children: ReactNode }) {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const { client } = trpc.useUtils();
+  const [cache] = useState(() => createNotificationCache(queryClient));
+  const [hub, setHub] = useState<StreamHub | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const actions = useNotificationActionsFor(cache);
+  const unread = useUnreadCount();
+
+  // The stream callbacks outlive renders: they read the latest values through a ref.
+  const latest = useRef({ panelOpen, actions });
+  useEffect(() => {
+    latest.current = { panelOpen, actions };
+  });
+
+  useEffect(() => cache.attach(), [cache]);
+
+  useEffect(() => {
+    const announce = (notification: Notification, meta: EventMeta) => {
+      markArrived(notification.id);
+      setAnnouncement(`New notification: ${notification.title}`);
+      const open = () => {
+        latest.current.actions.open(notification);
+      };
+      if (!latest.current.panelOpen) showNotificationToast(notification, open);
+      if (meta.isLeader && document.hidden) {
+        showDesktopNotification({
+          tag: notification.id,
+          title: notification.title,
+          body: notification.message,
+          onClick: open,
+        });
+      }
+    };
+    const onEvent = (event: StreamEvent, meta: EventMeta) => {
+      if (event.kind === 'sync.reset') {
+        void cache.refresh();
+        return;
+      }
+      // Whether this tab had seen it decides whether it is news (a replay is not).
+      const isNew = event.kind === 'notification.created' && !cache.find(event.notification.id);
+      cache.apply(event);
+      if (isNew) announce(event.notification, meta);
+    };
+    const openStream: OpenStream = (lastEventId, observer) => {
+      const subscription = client.notifications.onEvent.subscribe(
+        lastEventId === null ? undefined : { lastEventId },
+        {
+          onStarted: observer.onStarted,
+          onData: observer.onData,
+          onConnectionStateChange: observer.onConnectionStateChange,
+          onError: observer.onError,
+        },
+      );
+      return () => {
+        subscription.unsubscribe();
+      };
+    };
+    const next = new StreamHub({
+      userId: user.id,
+      openStream,
+      onEvent,
+      isUnauthorized,
+      onUnauthorized: () => {
+        handleSessionEnded(queryClient);
+      },
+    });
+    next.start();
+    setHub(next);
+    return () => {
+      next.stop();
+      setHub(null);
+    };
+  }, [user.id, client, cache, queryClient]);
+
+  useEffect(() => {
+    document.title = unread ? `(${unread > 99 ? '99+' : unread}) ${BASE_TITLE}` : BASE_TITLE;
+  }, [unread]);
+  useEffect(
+    () => () => {
+      document.title = BASE_TITLE;
+    },
+    [],
+  );
+
+  return (
+    <NotificationsContext value={{ hub, cache, panelOpen, setPanelOpen }}>
+      {children}
+      <div aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement}
+      </div>
+    </NotificationsContext>
+  );
+}

@@ -1,0 +1,252 @@
+import type { StreamEvent } from '@acme/contracts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StreamHub, type HubEnvironment, type StreamObserver } from './stream-hub';
+import { makeNotification } from './test-notifications';
+
+/** An in-memory Web Locks API: one exclusive lock, granted in request order. */
+class FakeLocks {
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
+
+  request(
+    _name: string,
+    opts: { signal?: AbortSignal },
+    callback: () => Promise<void> | undefined,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        this.held = true;
+        void Promise.resolve(callback()).finally(() => {
+          this.held = false;
+          resolve();
+          this.waiting.shift()?.();
+        });
+      };
+      opts.signal?.addEventListener('abort', () => {
+        const index = this.waiting.indexOf(grant);
+        if (index === -1) return;
+        this.waiting.splice(index, 1);
+        reject(new DOMException('Aborted', 'AbortError'));
+      });
+      if (this.held) this.waiting.push(grant);
+      else grant();
+    });
+  }
+}
+
+interface OpenedStream {
+  lastEventId: string | null;
+  observer: StreamObserver;
+  closed: boolean;
+}
+
+function setup(userId: string) {
+  const locks = new FakeLocks() as unknown as LockManager;
+  const streams: OpenedStream[] = [];
+  const hubs: StreamHub[] = [];
+  const env: HubEnvironment = {
+    locks,
+    createChannel: (name) => new BroadcastChannel(name),
+    isOnline: () => true,
+    watchOnline: () => () => undefined,
+    now: () => Date.now(),
+  };
+  const addTab = (opts: { offlineAfterMs?: number } = {}) => {
+    const events: { event: StreamEvent; isLeader: boolean }[] = [];
+    const onUnauthorized = vi.fn();
+    const hub = new StreamHub({
+      userId,
+      env,
+      offlineAfterMs: opts.offlineAfterMs ?? 10_000,
+      isUnauthorized: (error) => error === 'UNAUTHORIZED',
+      onUnauthorized,
+      onEvent: (event, meta) => {
+        events.push({ event, isLeader: meta.isLeader });
+      },
+      openStream: (lastEventId, observer) => {
+        const stream: OpenedStream = {
+          lastEventId,
+          // An error ends a subscription, as in the tRPC client.
+          observer: {
+            ...observer,
+            onError: (error) => {
+              stream.closed = true;
+              observer.onError(error);
+            },
+          },
+          closed: false,
+        };
+        streams.push(stream);
+        return () => {
+          stream.closed = true;
+        };
+      },
+    });
+    hubs.push(hub);
+    hub.start();
+    return { hub, events, onUnauthorized };
+  };
+  const openStreams = () => streams.filter((stream) => !stream.closed);
+  return {
+    addTab,
+    streams,
+    openStreams,
+    stopAll: () => {
+      hubs.forEach((hub) => {
+        hub.stop();
+      });
+    },
+  };
+}
+
+const reset: StreamEvent = { kind: 'sync.reset', reason: 'initial' };
+const created = (id: string): StreamEvent => ({
+  kind: 'notification.created',
+  notification: makeNotification(id),
+});
+
+let cleanup: (() => void) | null = null;
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
+
+describe('StreamHub', () => {
+  it('opens one stream for many tabs and shares its events and status', async () => {
+    const world = setup('user-share');
+    cleanup = world.stopAll;
+    const tabs = [world.addTab(), world.addTab(), world.addTab()];
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    const [stream] = world.openStreams();
+    expect(stream?.lastEventId).toBeNull(); // a fresh subscription
+
+    stream?.observer.onData({ id: '1-0', data: reset });
+    stream?.observer.onData({ id: '2-0', data: created('a') });
+
+    await vi.waitFor(() => {
+      for (const tab of tabs) {
+        expect(tab.events.map((e) => e.event.kind)).toEqual(['sync.reset', 'notification.created']);
+        expect(tab.hub.getSnapshot().state).toBe('live');
+      }
+    });
+    expect(tabs.filter((tab) => tab.hub.getSnapshot().role === 'leader')).toHaveLength(1);
+    expect(tabs.flatMap((tab) => tab.events.filter((e) => e.isLeader))).toHaveLength(2);
+  });
+
+  it('is "Live" only after the first event of a fresh stream', async () => {
+    const world = setup('user-honest');
+    cleanup = world.stopAll;
+    const tab = world.addTab();
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    const stream = world.openStreams()[0];
+    stream?.observer.onStarted();
+    stream?.observer.onConnectionStateChange({ state: 'pending' });
+    expect(tab.hub.getSnapshot().state).toBe('connecting');
+    stream?.observer.onData({ id: '1-0', data: reset });
+    expect(tab.hub.getSnapshot().state).toBe('live');
+    stream?.observer.onConnectionStateChange({ state: 'connecting' });
+    expect(tab.hub.getSnapshot().state).toBe('reconnecting');
+  });
+
+  it('hands the stream over when the leader goes, resuming after the last event', async () => {
+    const world = setup('user-handover');
+    cleanup = world.stopAll;
+    const first = world.addTab();
+    const second = world.addTab();
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    const leader = first.hub.getSnapshot().role === 'leader' ? first : second;
+    const follower = leader === first ? second : first;
+    const stream = world.openStreams()[0];
+    stream?.observer.onData({ id: '5-0', data: reset });
+    stream?.observer.onData({ id: '6-0', data: created('b') });
+    await vi.waitFor(() => {
+      expect(follower.events).toHaveLength(2);
+    });
+
+    leader.hub.stop();
+
+    await vi.waitFor(() => {
+      expect(follower.hub.getSnapshot().role).toBe('leader');
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    expect(world.openStreams()[0]?.lastEventId).toBe('6-0');
+    expect(follower.hub.getSnapshot().state).toBe('reconnecting');
+    world.openStreams()[0]?.observer.onStarted();
+    expect(follower.hub.getSnapshot().state).toBe('live'); // resumed: current once connected
+  });
+
+  it('applies each event once, even if it is delivered again', async () => {
+    const world = setup('user-dedupe');
+    cleanup = world.stopAll;
+    const tab = world.addTab();
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    const stream = world.openStreams()[0];
+    stream?.observer.onData({ id: '1-0', data: reset });
+    stream?.observer.onData({ id: '2-0', data: created('c') });
+    stream?.observer.onData({ id: '2-0', data: created('c') });
+    expect(tab.events).toHaveLength(2);
+  });
+
+  it('treats UNAUTHORIZED as signed out, and other failures as offline until retried', async () => {
+    const world = setup('user-errors');
+    cleanup = world.stopAll;
+    const tab = world.addTab();
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    world.openStreams()[0]?.observer.onError('BROKEN');
+    expect(tab.hub.getSnapshot().state).toBe('offline');
+    expect(tab.onUnauthorized).not.toHaveBeenCalled();
+
+    tab.hub.retry();
+    expect(world.openStreams()).toHaveLength(1);
+    world.openStreams()[0]?.observer.onError('UNAUTHORIZED');
+    expect(tab.onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('shows Offline when reconnecting takes too long', async () => {
+    const world = setup('user-offline');
+    cleanup = world.stopAll;
+    const tab = world.addTab({ offlineAfterMs: 30 });
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    const stream = world.openStreams()[0];
+    stream?.observer.onData({ id: '1-0', data: reset });
+    stream?.observer.onConnectionStateChange({ state: 'connecting' });
+    expect(tab.hub.getSnapshot().state).toBe('reconnecting');
+    await vi.waitFor(() => {
+      expect(tab.hub.getSnapshot().state).toBe('offline');
+    });
+    stream?.observer.onConnectionStateChange({ state: 'pending' });
+    expect(tab.hub.getSnapshot().state).toBe('live');
+  });
+
+  it('lets a follower ask the leader to retry', async () => {
+    const world = setup('user-retry');
+    cleanup = world.stopAll;
+    const first = world.addTab();
+    const second = world.addTab();
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    world.openStreams()[0]?.observer.onError('BROKEN');
+    const follower = first.hub.getSnapshot().role === 'leader' ? second : first;
+    await vi.waitFor(() => {
+      expect(follower.hub.getSnapshot().state).toBe('offline');
+    });
+    follower.hub.retry();
+    await vi.waitFor(() => {
+      expect(world.streams).toHaveLength(2);
+    });
+    expect(world.openStreams()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,334 @@
+import type { StreamEvent } from '@acme/contracts';
+import { isAfter, nextStatus, type StreamState, type StreamStatus } from './stream-status';
+
+/**
+ * One notification stream per browser, shared by every tab of the app.
+ *
+ * Browsers allow six HTTP/1.1 connections per origin across all tabs, and each EventSource
+ * holds one for good: eight tabs with a stream each would leave no connection for anything
+ * else. So the tabs elect a leader with the Web Locks API: the tab holding the lock opens the
+ * one subscription and rebroadcasts every event, and its connection status, over a
+ * BroadcastChannel; the other tabs apply the same events to their own caches. When the leader
+ * closes, the browser grants the lock to a waiting tab, which resumes the stream from the
+ * last event id it has seen, so the server replays exactly what happened in between.
+ */
+
+export const STREAM_LOCK_NAME = 'acme-notifications-stream';
+export const STREAM_CHANNEL_NAME = 'acme-notifications-stream';
+
+export type StreamRole = 'leader' | 'follower';
+
+export interface HubSnapshot extends StreamStatus {
+  role: StreamRole;
+}
+
+/** What the hub needs to hear from a tRPC subscription (a subset of its observer). */
+export interface StreamObserver {
+  onStarted: () => void;
+  onData: (value: { id: string; data: StreamEvent }) => void;
+  onConnectionStateChange: (change: { state: 'idle' | 'connecting' | 'pending' }) => void;
+  onError: (error: unknown) => void;
+}
+
+/** Opens the subscription, resuming after `lastEventId` when given; returns its closer. */
+export type OpenStream = (lastEventId: string | null, observer: StreamObserver) => () => void;
+
+export interface EventMeta {
+  id: string;
+  /** This tab holds the stream (for once-per-browser effects like desktop notifications). */
+  isLeader: boolean;
+}
+
+export interface HubEnvironment {
+  locks: LockManager | null;
+  createChannel: ((name: string) => BroadcastChannel) | null;
+  isOnline(): boolean;
+  /** Calls back with the new value whenever the browser goes on- or offline. */
+  watchOnline(onChange: (online: boolean) => void): () => void;
+  now(): number;
+}
+
+export interface StreamHubOptions {
+  userId: string;
+  openStream: OpenStream;
+  onEvent(event: StreamEvent, meta: EventMeta): void;
+  /** The stream refused the session (expired, revoked): the user is signed out. */
+  onUnauthorized(): void;
+  isUnauthorized(error: unknown): boolean;
+  /** How long a broken connection shows "Reconnecting…" before it shows "Offline". */
+  offlineAfterMs?: number;
+  env?: HubEnvironment;
+}
+
+type HubMessage =
+  | { type: 'event'; userId: string; id: string; event: StreamEvent }
+  | { type: 'status'; userId: string; status: StreamStatus; lastEventId: string | null }
+  | { type: 'hello'; userId: string }
+  | { type: 'retry'; userId: string };
+
+function isHubMessage(value: unknown): value is HubMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, userId } = value as { type?: unknown; userId?: unknown };
+  return (
+    typeof userId === 'string' &&
+    (type === 'event' || type === 'status' || type === 'hello' || type === 'retry')
+  );
+}
+
+export function browserEnvironment(): HubEnvironment {
+  return {
+    locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null,
+    createChannel:
+      typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name),
+    isOnline: () => navigator.onLine,
+    watchOnline(onChange) {
+      const online = () => {
+        onChange(true);
+      };
+      const offline = () => {
+        onChange(false);
+      };
+      window.addEventListener('online', online);
+      window.addEventListener('offline', offline);
+      return () => {
+        window.removeEventListener('online', online);
+        window.removeEventListener('offline', offline);
+      };
+    },
+    now: () => Date.now(),
+  };
+}
+
+export class StreamHub {
+  private readonly options: StreamHubOptions;
+  private readonly env: HubEnvironment;
+  private readonly offlineAfterMs: number;
+  private readonly listeners = new Set<() => void>();
+  private role: StreamRole = 'follower';
+  /** The stream's status: this tab's own when leading, else the leader's last report. */
+  private status: StreamStatus;
+  private offlineSince: number | null;
+  private snapshot: HubSnapshot;
+  private lastEventId: string | null = null;
+  private running = false;
+  private channel: BroadcastChannel | null = null;
+  private lockRequest: AbortController | null = null;
+  private releaseLock: (() => void) | null = null;
+  private closeStream: (() => void) | null = null;
+  private offlineTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopWatchingOnline: (() => void) | null = null;
+
+  constructor(options: StreamHubOptions) {
+    this.options = options;
+    this.env = options.env ?? browserEnvironment();
+    this.offlineAfterMs = options.offlineAfterMs ?? 10_000;
+    const now = this.env.now();
+    this.status = { state: 'connecting', since: now };
+    this.offlineSince = this.env.isOnline() ? null : now;
+    this.snapshot = this.computeSnapshot();
+  }
+
+  /** For useSyncExternalStore. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  getSnapshot = (): HubSnapshot => this.snapshot;
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopWatchingOnline = this.env.watchOnline((online) => {
+      this.onOnlineChange(online);
+    });
+    const { locks, createChannel } = this.env;
+    if (!locks || !createChannel) {
+      // No way to share: this tab keeps its own stream, as before leader election existed.
+      this.lead();
+      return;
+    }
+    this.channel = createChannel(STREAM_CHANNEL_NAME);
+    this.channel.onmessage = (message: MessageEvent) => {
+      this.onMessage(message.data);
+    };
+    // A leader already running answers with its status and last event id.
+    this.post({ type: 'hello', userId: this.options.userId });
+    const request = new AbortController();
+    this.lockRequest = request;
+    // Held until this tab stops (or closes: the browser then releases it itself).
+    locks
+      .request(STREAM_LOCK_NAME, { signal: request.signal }, () => {
+        if (!this.running) return undefined;
+        this.lead();
+        return new Promise<void>((resolve) => {
+          this.releaseLock = resolve;
+        });
+      })
+      .catch(() => {
+        // Aborted by stop() while still waiting for the lock.
+      });
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.lockRequest?.abort();
+    this.lockRequest = null;
+    this.closeStream?.();
+    this.closeStream = null;
+    this.releaseLock?.();
+    this.releaseLock = null;
+    this.channel?.close();
+    this.channel = null;
+    this.clearOfflineTimer();
+    this.stopWatchingOnline?.();
+    this.stopWatchingOnline = null;
+    this.role = 'follower';
+  }
+
+  /** "Retry now": reopen the stream (the leader does it; a follower asks the leader). */
+  retry(): void {
+    if (!this.running) return;
+    if (this.role === 'leader') this.open();
+    else this.post({ type: 'retry', userId: this.options.userId });
+  }
+
+  private lead(): void {
+    this.role = 'leader';
+    this.emit();
+    this.open();
+  }
+
+  private open(): void {
+    this.closeStream?.();
+    this.closeStream = null;
+    const resumeFrom = this.lastEventId;
+    // A resumed stream is current once connected (the server replays what we missed first);
+    // a fresh one only once it delivers its first event, the initial sync.reset.
+    let caughtUp = resumeFrom !== null;
+    this.setStreamState(this.status.state === 'connecting' ? 'connecting' : 'reconnecting');
+    let closed = false;
+    const close = this.options.openStream(resumeFrom, {
+      onStarted: () => {
+        if (!closed && caughtUp) this.setStreamState('live');
+      },
+      onConnectionStateChange: ({ state }) => {
+        if (closed) return;
+        if (state === 'pending' && caughtUp) this.setStreamState('live');
+        if (state === 'connecting' && this.status.state === 'live') {
+          this.setStreamState('reconnecting');
+        }
+      },
+      onData: ({ id, data }) => {
+        if (closed) return;
+        caughtUp = true;
+        this.setStreamState('live');
+        this.receive(id, data);
+        this.post({ type: 'event', userId: this.options.userId, id, event: data });
+      },
+      onError: (error) => {
+        if (closed) return;
+        closed = true;
+        this.closeStream = null;
+        if (this.options.isUnauthorized(error)) {
+          this.options.onUnauthorized();
+          return;
+        }
+        // Not retryable by the link: stays offline until "Retry now" (or the browser
+        // coming back online) opens a new one.
+        this.setStreamState('offline');
+      },
+    });
+    this.closeStream = () => {
+      closed = true;
+      close();
+    };
+  }
+
+  /** Applies an event once: replays of ids already seen are dropped. */
+  private receive(id: string, event: StreamEvent): void {
+    if (event.kind !== 'sync.reset' && !isAfter(id, this.lastEventId)) return;
+    this.lastEventId = id;
+    this.options.onEvent(event, { id, isLeader: this.role === 'leader' });
+  }
+
+  private onMessage(data: unknown): void {
+    if (!isHubMessage(data) || data.userId !== this.options.userId) return;
+    switch (data.type) {
+      case 'event':
+        if (this.role === 'follower') this.receive(data.id, data.event);
+        return;
+      case 'status':
+        if (this.role === 'leader') return;
+        if (data.lastEventId !== null && isAfter(data.lastEventId, this.lastEventId)) {
+          this.lastEventId = data.lastEventId;
+        }
+        this.status = data.status;
+        this.emit();
+        return;
+      case 'hello':
+        if (this.role === 'leader') this.postStatus();
+        return;
+      case 'retry':
+        if (this.role === 'leader' && this.status.state !== 'live') this.open();
+        return;
+    }
+  }
+
+  private onOnlineChange(online: boolean): void {
+    this.offlineSince = online ? null : this.env.now();
+    this.emit();
+    // Don't wait for the EventSource's own retry delay once the network is back.
+    if (online && this.role === 'leader' && this.status.state !== 'live') this.open();
+  }
+
+  private setStreamState(state: StreamState): void {
+    const next = nextStatus(this.status, state, this.env.now());
+    if (state === 'live' || state === 'offline') this.clearOfflineTimer();
+    else if (this.offlineTimer === null) {
+      this.offlineTimer = setTimeout(() => {
+        this.offlineTimer = null;
+        if (this.running && this.role === 'leader' && this.status.state !== 'live') {
+          this.setStreamState('offline');
+        }
+      }, this.offlineAfterMs);
+    }
+    if (next === this.status) return;
+    this.status = next;
+    this.emit();
+    this.postStatus();
+  }
+
+  private clearOfflineTimer(): void {
+    if (this.offlineTimer !== null) clearTimeout(this.offlineTimer);
+    this.offlineTimer = null;
+  }
+
+  private postStatus(): void {
+    if (this.role !== 'leader') return;
+    this.post({
+      type: 'status',
+      userId: this.options.userId,
+      status: this.status,
+      lastEventId: this.lastEventId,
+    });
+  }
+
+  private post(message: HubMessage): void {
+    this.channel?.postMessage(message);
+  }
+
+  private computeSnapshot(): HubSnapshot {
+    const status: StreamStatus =
+      this.offlineSince === null ? this.status : { state: 'offline', since: this.offlineSince };
+    return { ...status, role: this.role };
+  }
+
+  private emit(): void {
+    this.snapshot = this.computeSnapshot();
+    for (const listener of this.listeners) listener();
+  }
+}

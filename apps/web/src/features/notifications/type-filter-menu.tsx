@@ -1,0 +1,97 @@
+import type { NotificationType } from '@acme/contracts';
+import { Check, ChevronDown, ListFilter } from 'lucide-react';
+import { DropdownMenu } from 'radix-ui';
+import { Button } from '../../components/ui/button';
+import { cn } from '../../lib/cn';
+import { notificationTypeInfo, typeFilterOptions } from './notification-types';
+
+function summary(selected: readonly NotificationType[]): string {
+  if (selected.length === 0 || selected.length === typeFilterOptions.length) return 'All types';
+  const [only] = selected;
+  return selected.length === 1 && only
+    ? notificationTypeInfo[only].label
+    : `${selected.length} types`;
+}
+
+const itemClass =
+  'flex h-8 cursor-pointer items-center gap-2 rounded-sm px-2 text-fg outline-none select-none data-highlighted:bg-muted';
+
+/** Which kinds of notification to show; none picked means all. Stays open while picking. */
+export function TypeFilterMenu({
+  selected,
+  onChange,
+}: {
+  selected: readonly NotificationType[];
+  onChange: (types: NotificationType[]) => void;
+}) {
+  const label = summary(selected);
+  const filtered = label !== 'All types';
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Filter by type: ${label}`}
+          className={cn('gap-1 px-2', filtered && 'text-accent-text')}
+        >
+          <ListFilter aria-hidden />
+          {label}
+          <ChevronDown aria-hidden className="text-fg-muted" />
+        </Button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          collisionPadding={8}
+          className="z-[60] w-56 animate-fade-in rounded-md border border-line bg-surface p-1 shadow-float"
+        >
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-fg-muted">
+            Show notifications about
+          </DropdownMenu.Label>
+          {typeFilterOptions.map((type) => {
+            const { label: typeLabel, icon: Icon } = notificationTypeInfo[type];
+            return (
+              <DropdownMenu.CheckboxItem
+                key={type}
+                checked={selected.includes(type)}
+                onCheckedChange={(checked) => {
+                  onChange(
+                    checked ? [...selected, type] : selected.filter((other) => other !== type),
+                  );
+                }}
+                onSelect={(event) => {
+                  event.preventDefault();
+                }}
+                className={itemClass}
+              >
+                <span className="flex size-4 items-center justify-center">
+                  <DropdownMenu.ItemIndicator>
+                    <Check aria-hidden className="size-4 text-accent-text" />
+                  </DropdownMenu.ItemIndicator>
+                </span>
+                <Icon aria-hidden className="size-4 text-fg-muted" />
+                {typeLabel}
+              </DropdownMenu.CheckboxItem>
+            );
+          })}
+          {filtered && (
+            <>
+              <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
+              <DropdownMenu.Item
+                onSelect={() => {
+                  onChange([]);
+                }}
+                className={itemClass}
+              >
+                <span className="size-4" />
+                Show all types
+              </DropdownMenu.Item>
+            </>
+          )}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,236 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createNotificationService, type NotificationService } from '@acme/notifications';
+import {
+  expect,
+  request,
+  test as base,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
+import { Redis } from 'ioredis';
+
+export const DEMO_PASSWORD = 'demo-password';
+export type DemoEmail =
+  | 'sales1@demo.test'
+  | 'sales2@demo.test'
+  | 'manager@demo.test'
+  | 'approver@demo.test';
+
+export type NewNotification = Parameters<NotificationService['create']>[1];
+export type CreatedNotification = Awaited<ReturnType<NotificationService['create']>>['notification'];
+type NotificationType = NewNotification['type'];
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Signs in through the API (not the form) and puts the session cookie in `context`, so pages
+ * opened in it are signed in. Returns the user, as auth.me reports it.
+ */
+export async function signInAs(
+  context: BrowserContext,
+  baseURL: string,
+  email: DemoEmail,
+): Promise<Account> {
+  const api = await request.newContext({ baseURL });
+  try {
+    const login = await api.post('/trpc/auth.login', {
+      headers: { 'content-type': 'application/json' },
+      data: { email, password: DEMO_PASSWORD },
+    });
+    expect(login.ok(), await login.text()).toBe(true);
+    const me = await api.get('/trpc/auth.me');
+    expect(me.ok(), await me.text()).toBe(true);
+    const body = (await me.json()) as { result: { data: Account } };
+    await context.addCookies((await api.storageState()).cookies);
+    return body.result.data;
+  } finally {
+    await api.dispose();
+  }
+}
+
+let sequence = 0;
+
+/** A title no other test (or worker, or run) will use, to assert on what this test made. */
+export function uniqueTitle(prefix: string): string {
+  sequence += 1;
+  const suffix = `${Date.now().toString(36)}${sequence}${Math.random().toString(36).slice(2, 6)}`;
+  return `${prefix} ${suffix}`;
+}
+
+function recordId(prefix: string): string {
+  return `${prefix}_${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** A valid notification of `type` for the store, with record snapshots filled in. */
+export function buildNotification(
+  type: NotificationType,
+  title: string,
+  message = 'Created by an end-to-end test.',
+): NewNotification {
+  const now = new Date().toISOString();
+  const task = {
+    id: recordId('task'),
+    title: 'Complete project',
+    description: null,
+    priority: 'high' as const,
+    status: 'to_do' as const,
+    dueDate: null,
+    dueTime: null,
+    assigneeId: null,
+    createdById: 'e2e',
+    createdAt: now,
+    updatedAt: now,
+  };
+  switch (type) {
+    case 'task_assignment':
+      return { type, title, message, task };
+    case 'task_reminder':
+      return {
+        type,
+        title,
+        message,
+        task,
+        reminder: {
+          id: recordId('reminder'),
+          taskId: task.id,
+          remindAt: now,
+          note: null,
+          status: 'fired',
+          createdById: 'e2e',
+          createdAt: now,
+        },
+      };
+    case 'lead_assignment':
+      return {
+        type,
+        title,
+        message,
+        lead: {
+          id: recordId('lead'),
+          name: 'Globex Corp',
+          company: 'Globex',
+          email: null,
+          phone: null,
+          value: 12000,
+          source: null,
+          assigneeId: null,
+          createdById: 'e2e',
+          createdAt: now,
+          updatedAt: now,
+        },
+      };
+    case 'approver_group_created':
+      return {
+        type,
+        title,
+        message,
+        approverGroup: {
+          id: recordId('group'),
+          name: 'Finance approvers',
+          description: null,
+          memberIds: [],
+          createdById: 'e2e',
+          createdAt: now,
+        },
+      };
+  }
+}
+
+interface WorkerFixtures {
+  /** The notification store on the run's Redis, as domain actions use it. */
+  store: NotificationService;
+}
+
+interface TestFixtures {
+  /** Which demo user `account` and `signedInPage` are; set per file with test.use(). */
+  demoUser: DemoEmail;
+  account: Account;
+  /** A page of the app, signed in as `demoUser`, with the shell on screen. */
+  signedInPage: Page;
+  notify: (
+    userId: string,
+    opts?: { type?: NotificationType; title?: string; message?: string },
+  ) => Promise<CreatedNotification>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  store: [
+    async ({}, use) => {
+      const url = process.env.E2E_REDIS_URL;
+      if (!url) throw new Error('E2E_REDIS_URL is not set: run through the Playwright config');
+      const redis = new Redis(url);
+      const store = createNotificationService({
+        redis,
+        subscriber: new Redis(url),
+        ttlSeconds: 86_400,
+      });
+      await use(store);
+      await store.close();
+      await redis.quit();
+    },
+    { scope: 'worker' },
+  ],
+  demoUser: ['sales1@demo.test', { option: true }],
+  account: async ({ context, baseURL, demoUser }, use) => {
+    if (!baseURL) throw new Error('baseURL is not configured');
+    await use(await signInAs(context, baseURL, demoUser));
+  },
+  signedInPage: async ({ page, account }, use) => {
+    await page.goto('/');
+    await expect(page.getByRole('banner')).toContainText(account.name);
+    await use(page);
+  },
+  notify: async ({ store }, use) => {
+    await use(async (userId, opts = {}) => {
+      const input = buildNotification(
+        opts.type ?? 'task_assignment',
+        opts.title ?? uniqueTitle('Task assigned'),
+        opts.message,
+      );
+      return (await store.create(userId, input)).notification;
+    });
+  },
+});
+
+export { expect };
+
+/** Locators for the notification center, by role and name as a user finds them. */
+export const inbox = {
+  bell: (page: Page): Locator => page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ }),
+  badge: (page: Page): Locator => page.getByTestId('notification-badge'),
+  status: (page: Page): Locator => page.getByTestId('connection-status'),
+  panel: (page: Page): Locator => page.getByRole('dialog', { name: 'Notifications' }),
+  item: (page: Page, title: string): Locator =>
+    inbox.panel(page).getByRole('listitem').filter({ hasText: title }),
+  toast: (page: Page, title: string): Locator =>
+    page.getByTestId('notification-toast').filter({ hasText: title }),
+};
+
+/** Waits until the page's unread count reads `count`. */
+export async function expectUnread(page: Page, count: number): Promise<void> {
+  await expect(inbox.bell(page)).toHaveAccessibleName(`Notifications, ${count} unread`);
+}
+
+/** Opens a signed-in tab in `context` (which already has the session cookie). */
+export async function openTab(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/');
+  return page;
+}
+
+const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/** Saves a screenshot into the test's output folder and into e2e/screenshots/ for review. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: `${screenshotDir}notifications-${name}.png` });
+}

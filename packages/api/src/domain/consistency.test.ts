@@ -1,0 +1,146 @@
+import type { User } from '@acme/contracts';
+import { createNotificationService } from '@acme/notifications';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { domainSnapshot, expectTRPCError, inMs } from '../../test/assertions';
+import { callerFor, startHarness, type Harness } from '../../test/harness';
+import { createReminderJobs } from '../reminders/queue';
+import type { Services } from '../services';
+import { NOTIFY_FAILED } from './consistency';
+import { createDomainServices } from './index';
+import { createReminderService, fireReminder, SCHEDULE_FAILED } from './reminders';
+import { createRecordStore } from './store';
+
+let h: Harness;
+/** The same app, except that its notification store and job queue have lost Redis. */
+let broken: Services;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const lost = h.connect();
+  await lost.quit();
+  const notifications = createNotificationService({
+    redis: lost,
+    subscriber: h.connect(),
+    ttlSeconds: 60,
+    logger: h.logger,
+  });
+  const { redis, users, logger } = h.services;
+  const store = createRecordStore(redis, logger);
+  broken = {
+    ...h.services,
+    notifications,
+    ...createDomainServices({ redis, logger, users, notifications }),
+    reminders: createReminderService({
+      store,
+      users,
+      notifications,
+      jobs: createReminderJobs(lost, logger),
+      logger,
+    }),
+  };
+});
+afterAll(async () => {
+  await broken.notifications.close();
+  await h.close();
+});
+
+const failing = (user: User) => callerFor(broken, user);
+const notificationsOf = async (user: User) => (await h.as(user).notifications.list({})).items;
+
+describe('when the notification cannot be stored, the action changes nothing', () => {
+  it('tasks.create and tasks.assign', async () => {
+    const creator = await h.newUser('manager');
+    const first = await h.newUser('member');
+    const second = await h.newUser('member');
+    const before = await domainSnapshot(h.services.redis);
+    await expectTRPCError(
+      failing(creator).tasks.create({ title: 'Doomed', assigneeId: first.id }),
+      'INTERNAL_SERVER_ERROR',
+      NOTIFY_FAILED,
+    );
+    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+
+    const task = await h.as(creator).tasks.create({ title: 'Kept', assigneeId: first.id });
+    const assigned = await domainSnapshot(h.services.redis);
+    await expectTRPCError(
+      failing(creator).tasks.assign({ taskId: task.id, assigneeId: second.id }),
+      'INTERNAL_SERVER_ERROR',
+      NOTIFY_FAILED,
+    );
+    expect(await domainSnapshot(h.services.redis)).toEqual(assigned);
+    expect((await h.as(first).tasks.list({ assignedToMe: true })).items).toEqual([task]);
+    expect((await h.as(second).tasks.list({})).items).toEqual([]);
+
+    // With the store back, the same action goes through and notifies exactly once.
+    await h.as(creator).tasks.assign({ taskId: task.id, assigneeId: second.id });
+    expect(await notificationsOf(second)).toHaveLength(1);
+    expect(await notificationsOf(first)).toHaveLength(1);
+  });
+
+  it('leads.assign', async () => {
+    const manager = await h.newUser('manager');
+    const sales = await h.newUser('sales');
+    const lead = await h.as(manager).leads.create({ name: 'Stark Industries' });
+    const before = await domainSnapshot(h.services.redis);
+    await expectTRPCError(
+      failing(manager).leads.assign({ leadId: lead.id, assigneeId: sales.id }),
+      'INTERNAL_SERVER_ERROR',
+      NOTIFY_FAILED,
+    );
+    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+    expect((await h.as(sales).leads.list({})).items).toEqual([]);
+    expect(await notificationsOf(sales)).toEqual([]);
+  });
+
+  it('approverGroups.create, releasing the name', async () => {
+    const creator = await h.newUser('manager');
+    const member = await h.newUser('approver');
+    const before = await domainSnapshot(h.services.redis);
+    await expectTRPCError(
+      failing(creator).approverGroups.create({ name: 'Board', memberIds: [member.id] }),
+      'INTERNAL_SERVER_ERROR',
+      NOTIFY_FAILED,
+    );
+    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+    await h.as(creator).approverGroups.create({ name: 'Board', memberIds: [member.id] });
+    expect(await notificationsOf(member)).toHaveLength(1);
+  });
+
+  it('reminders.schedule when the job cannot be queued', async () => {
+    const user = await h.newUser('member');
+    const task = await h.as(user).tasks.create({ title: 'Remind me' });
+    const before = await domainSnapshot(h.services.redis);
+    await expectTRPCError(
+      failing(user).reminders.schedule({ taskId: task.id, remindAt: inMs(60_000) }),
+      'INTERNAL_SERVER_ERROR',
+      SCHEDULE_FAILED,
+    );
+    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+  });
+});
+
+describe('firing a reminder', () => {
+  it('stays scheduled when the notification fails, then fires exactly once', async () => {
+    const user = await h.newUser('member');
+    const task = await h.as(user).tasks.create({ title: 'Water plants' });
+    const reminder = await h
+      .as(user)
+      .reminders.schedule({ taskId: task.id, remindAt: inMs(600_000) });
+    const store = createRecordStore(h.services.redis, h.logger);
+
+    await expect(
+      fireReminder({ store, notifications: broken.notifications }, reminder.id),
+    ).rejects.toThrow(NOTIFY_FAILED);
+    expect((await h.as(user).reminders.list({})).items).toEqual([reminder]);
+
+    // A retried job racing a duplicate delivery: the scheduled → fired transition lets one through.
+    const deps = { store, notifications: h.services.notifications };
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => fireReminder(deps, reminder.id)),
+    );
+    expect(outcomes.sort()).toEqual(['fired', 'skipped', 'skipped', 'skipped', 'skipped']);
+    const reminders = (await notificationsOf(user)).filter((n) => n.type === 'task_reminder');
+    expect(reminders).toHaveLength(1);
+    expect((await h.as(user).reminders.list({})).items).toEqual([{ ...reminder, status: 'fired' }]);
+  });
+});

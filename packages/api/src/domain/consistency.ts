@@ -1,0 +1,42 @@
+import { DomainError } from './errors';
+import type { ApplyResult, RecordStore, Transition } from './store';
+
+export const NOTIFY_FAILED = 'Could not save the notification; nothing was changed';
+
+/**
+ * A domain write and its notification cannot share one MULTI: the notification store runs its
+ * own scripts on keys hash-tagged per user. So every action validates everything first, then
+ * applies its record change atomically (compare-and-set), then runs the side effect (the
+ * notification, or queueing a reminder). If that throws, the change is reverted, again by
+ * compare-and-set so a newer concurrent write is never clobbered, and the caller gets one
+ * clear error. Only a Redis failure between the write and the revert leaves the write in
+ * place; that case is logged as an error.
+ */
+export async function applyThen(
+  store: RecordStore,
+  transition: Transition,
+  sideEffect: () => Promise<unknown>,
+  failureMessage = NOTIFY_FAILED,
+): Promise<ApplyResult> {
+  const result = await store.apply(transition);
+  if (result !== 'applied') return result;
+  try {
+    await sideEffect();
+  } catch (cause) {
+    await revert(store, transition, cause);
+    throw new DomainError('INTERNAL_SERVER_ERROR', failureMessage, { cause });
+  }
+  return result;
+}
+
+async function revert(store: RecordStore, transition: Transition, cause: unknown) {
+  const { key } = transition;
+  try {
+    const reverted = await store.revert(transition);
+    if (reverted !== 'applied') {
+      store.logger.error({ key, cause }, 'side effect failed; the record changed since, kept');
+    }
+  } catch (err) {
+    store.logger.error({ key, err, cause }, 'side effect failed and the revert failed too');
+  }
+}

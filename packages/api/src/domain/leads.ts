@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import {
+  leadSchema,
+  type assignLeadInputSchema,
+  type createLeadInputSchema,
+  type Lead,
+  type listLeadsInputSchema,
+  type NewNotification,
+  type User,
+} from '@acme/contracts';
+import type { z } from 'zod';
+import { applyThen } from './consistency';
+import { nowIso, retryStale, type DomainDeps } from './deps';
+import { DomainError, notFound } from './errors';
+import { domainKeys as k } from './keys';
+import { readPage, type Page } from './pages';
+import { transitionOf } from './store';
+
+/** Managers see every lead; everyone else the leads they created or were assigned. */
+export function canSeeLead(user: User, lead: Lead): boolean {
+  return user.role === 'manager' || lead.createdById === user.id || lead.assigneeId === user.id;
+}
+
+export function leadAssignedNotification(lead: Lead): NewNotification {
+  return {
+    type: 'lead_assignment',
+    title: `Lead Assigned: ${lead.name}`,
+    message: `Lead "${lead.name}" has been assigned to you.`,
+    metadata: { company: lead.company, value: lead.value, source: lead.source },
+    lead,
+  };
+}
+
+function leadIndexes(lead: Lead): string[] {
+  const { createdById: creator, assigneeId: assignee } = lead;
+  return [k.leadsAll, k.leadsVisibleTo(creator), ...(assignee ? [k.leadsVisibleTo(assignee)] : [])];
+}
+
+export function createLeadService(deps: DomainDeps) {
+  const { store, users, notifications } = deps;
+
+  return {
+    async create(actor: User, input: z.output<typeof createLeadInputSchema>): Promise<Lead> {
+      const now = nowIso();
+      const lead: Lead = {
+        id: randomUUID(),
+        name: input.name,
+        company: input.company ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        value: input.value ?? null,
+        source: input.source ?? null,
+        assigneeId: null,
+        createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const result = await store.apply(transitionOf(k.lead, leadIndexes, null, lead));
+      if (result !== 'applied') throw new Error(`Lead ${lead.id} could not be created (${result})`);
+      return lead;
+    },
+
+    async assign(actor: User, input: z.output<typeof assignLeadInputSchema>): Promise<Lead> {
+      if (actor.role !== 'manager') {
+        throw new DomainError('FORBIDDEN', 'Only managers can assign leads');
+      }
+      const assignee = await users.get(input.assigneeId);
+      if (!assignee) throw notFound('Assignee');
+      if (assignee.role !== 'sales') {
+        throw new DomainError('BAD_REQUEST', 'Leads can only be assigned to sales staff');
+      }
+      return retryStale('lead', async () => {
+        const current = await store.read(leadSchema, k.lead(input.leadId));
+        if (!current) throw notFound('Lead');
+        if (current.value.assigneeId === assignee.id) return current.value;
+        const next: Lead = { ...current.value, assigneeId: assignee.id, updatedAt: nowIso() };
+        const transition = transitionOf(k.lead, leadIndexes, current, next);
+        const result = await applyThen(store, transition, () =>
+          notifications.create(assignee.id, leadAssignedNotification(next)),
+        );
+        return result === 'applied' ? next : 'stale';
+      });
+    },
+
+    list(actor: User, input: z.output<typeof listLeadsInputSchema>): Promise<Page<Lead>> {
+      const manager = actor.role === 'manager';
+      return readPage(store, {
+        index: manager ? k.leadsAll : k.leadsVisibleTo(actor.id),
+        recordKey: k.lead,
+        schema: leadSchema,
+        input,
+        keep: (lead) => canSeeLead(actor, lead),
+      });
+    },
+  };
+}
+
+export type LeadService = ReturnType<typeof createLeadService>;

@@ -1,0 +1,71 @@
+import type { listCursorSchema } from '@acme/contracts';
+import type { z } from 'zod';
+import { DomainError } from './errors';
+import { idOfMember, type RecordStore } from './store';
+
+export type PageInput = z.output<typeof listCursorSchema>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Most index entries one page looks at when a filter skips most of them. */
+const SCAN_BUDGET = 1000;
+const memberPattern = /^\d{15}:[A-Za-z0-9_-]{1,64}$/;
+
+const encodeCursor = (member: string) => Buffer.from(member).toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const member = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!memberPattern.test(member)) throw new DomainError('BAD_REQUEST', 'Invalid cursor');
+  return member;
+}
+
+export interface PageQuery<T> {
+  index: string;
+  recordKey: (id: string) => string;
+  schema: z.ZodType<T>;
+  input: PageInput;
+  /** Drops records the reader may not see or did not ask for (the index may list more). */
+  keep?: (value: T) => boolean;
+}
+
+/**
+ * Newest first from an index. The cursor is the last index member returned; a page may come
+ * back short with a cursor when the filter skipped more than the scan budget.
+ */
+export async function readPage<T>(store: RecordStore, query: PageQuery<T>): Promise<Page<T>> {
+  const { index, recordKey, schema, input, keep = () => true } = query;
+  const batchSize = input.limit + 1;
+  const found: { member: string; value: T }[] = [];
+  let from = input.cursor ? `(${decodeCursor(input.cursor)}` : '+';
+  let lastScanned: string | null = null;
+  let exhausted = false;
+  let scanned = 0;
+  while (found.length <= input.limit && scanned < SCAN_BUDGET) {
+    const members = await store.redis.zrevrangebylex(index, from, '-', 'LIMIT', 0, batchSize);
+    scanned += members.length;
+    const records = await store.readMany(
+      schema,
+      members.map((m) => recordKey(idOfMember(m))),
+    );
+    members.forEach((member, i) => {
+      const record = records[i];
+      if (record && keep(record.value)) found.push({ member, value: record.value });
+    });
+    lastScanned = members[members.length - 1] ?? lastScanned;
+    if (members.length < batchSize || !lastScanned) {
+      exhausted = true;
+      break;
+    }
+    from = `(${lastScanned}`;
+  }
+  const page = found.slice(0, input.limit);
+  const last = found.length > input.limit ? page[page.length - 1]?.member : lastScanned;
+  const more = found.length > input.limit || !exhausted;
+  return {
+    items: page.map((f) => f.value),
+    nextCursor: more && last ? encodeCursor(last) : null,
+  };
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import {
+  taskSchema,
+  type assignTaskInputSchema,
+  type createTaskInputSchema,
+  type listTasksInputSchema,
+  type NewNotification,
+  type Task,
+  type updateTaskStatusInputSchema,
+  type User,
+} from '@acme/contracts';
+import type { z } from 'zod';
+import { applyThen } from './consistency';
+import { nowIso, retryStale, type DomainDeps } from './deps';
+import { notFound } from './errors';
+import { domainKeys as k } from './keys';
+import { readPage, type Page } from './pages';
+import { transitionOf, type ApplyResult, type Stored } from './store';
+
+export function canSeeTask(user: User, task: Task): boolean {
+  return user.role === 'manager' || task.createdById === user.id || task.assigneeId === user.id;
+}
+
+/** The seed's metadata fields, shared by assignment and reminder notifications. */
+export function taskMetadata(task: Task) {
+  return {
+    priority: task.priority,
+    due_date: task.dueDate,
+    due_time: task.dueTime,
+    status: task.status,
+  };
+}
+
+export function taskAssignedNotification(task: Task): NewNotification {
+  return {
+    type: 'task_assignment',
+    title: `Task Assigned: ${task.title}`,
+    message: `Task "${task.title}" has been assigned to you.`,
+    metadata: taskMetadata(task),
+    task,
+  };
+}
+
+function taskIndexes(task: Task): string[] {
+  const { createdById: creator, assigneeId: assignee } = task;
+  return [
+    k.tasksAll,
+    k.tasksCreatedBy(creator),
+    k.tasksVisibleTo(creator),
+    ...(assignee ? [k.tasksAssignedTo(assignee), k.tasksVisibleTo(assignee)] : []),
+  ];
+}
+
+export const readTask = (deps: Pick<DomainDeps, 'store'>, id: string) =>
+  deps.store.read(taskSchema, k.task(id));
+
+export function createTaskService(deps: DomainDeps) {
+  const { store, users, notifications } = deps;
+
+  async function readVisible(actor: User, id: string): Promise<Stored<Task>> {
+    const task = await readTask(deps, id);
+    if (!task || !canSeeTask(actor, task.value)) throw notFound('Task');
+    return task;
+  }
+
+  async function requireAssignee(id: string): Promise<void> {
+    if (!(await users.get(id))) throw notFound('Assignee');
+  }
+
+  /** Saves the task; a new assignee other than the actor is notified, or nothing is saved. */
+  function save(actor: User, before: Stored<Task> | null, after: Task): Promise<ApplyResult> {
+    const transition = transitionOf(k.task, taskIndexes, before, after);
+    const assignee = after.assigneeId;
+    if (!assignee || assignee === before?.value.assigneeId || assignee === actor.id) {
+      return store.apply(transition);
+    }
+    return applyThen(store, transition, () =>
+      notifications.create(assignee, taskAssignedNotification(after)),
+    );
+  }
+
+  /** Applies `change` to the current task unless it already holds; retries on races. */
+  function update(actor: User, taskId: string, change: (task: Task) => Partial<Task> | null) {
+    return retryStale('task', async () => {
+      const current = await readVisible(actor, taskId);
+      const patch = change(current.value);
+      if (!patch) return current.value;
+      const next: Task = { ...current.value, ...patch, updatedAt: nowIso() };
+      return (await save(actor, current, next)) === 'applied' ? next : 'stale';
+    });
+  }
+
+  return {
+    async create(actor: User, input: z.output<typeof createTaskInputSchema>): Promise<Task> {
+      if (input.assigneeId) await requireAssignee(input.assigneeId);
+      const now = nowIso();
+      const task: Task = {
+        id: randomUUID(),
+        title: input.title,
+        description: input.description ?? null,
+        priority: input.priority,
+        status: 'to_do',
+        dueDate: input.dueDate ?? null,
+        dueTime: input.dueTime ?? null,
+        assigneeId: input.assigneeId ?? null,
+        createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const result = await save(actor, null, task);
+      if (result !== 'applied') throw new Error(`Task ${task.id} could not be created (${result})`);
+      return task;
+    },
+
+    async assign(actor: User, input: z.output<typeof assignTaskInputSchema>): Promise<Task> {
+      await requireAssignee(input.assigneeId);
+      return update(actor, input.taskId, (task) =>
+        task.assigneeId === input.assigneeId ? null : { assigneeId: input.assigneeId },
+      );
+    },
+
+    updateStatus(actor: User, input: z.output<typeof updateTaskStatusInputSchema>) {
+      return update(actor, input.taskId, (task) =>
+        task.status === input.status ? null : { status: input.status },
+      );
+    },
+
+    async get(actor: User, taskId: string): Promise<Task> {
+      return (await readVisible(actor, taskId)).value;
+    },
+
+    list(actor: User, input: z.output<typeof listTasksInputSchema>): Promise<Page<Task>> {
+      const { assignedToMe, createdByMe, ...page } = input;
+      const me = actor.id;
+      const [index, keep]: [string, (task: Task) => boolean] =
+        assignedToMe && createdByMe
+          ? [k.tasksCreatedBy(me), (t) => t.assigneeId === me && t.createdById === me]
+          : assignedToMe
+            ? [k.tasksAssignedTo(me), (t) => t.assigneeId === me]
+            : createdByMe
+              ? [k.tasksCreatedBy(me), (t) => t.createdById === me]
+              : actor.role === 'manager'
+                ? [k.tasksAll, () => true]
+                : [k.tasksVisibleTo(me), (t) => canSeeTask(actor, t)];
+      return readPage(store, { index, recordKey: k.task, schema: taskSchema, input: page, keep });
+    },
+  };
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;

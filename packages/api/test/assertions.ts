@@ -1,0 +1,46 @@
+import { TRPCError } from '@trpc/server';
+import type { Redis } from 'ioredis';
+import { expect } from 'vitest';
+
+/** Awaits a call that must fail with this tRPC code (and message, when given). */
+export async function expectTRPCError(
+  call: Promise<unknown>,
+  code: TRPCError['code'],
+  message?: string | RegExp,
+): Promise<TRPCError> {
+  const error = await call.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(error, `expected ${code}`).toBeInstanceOf(TRPCError);
+  const trpcError = error as TRPCError;
+  expect(trpcError.code, trpcError.message).toBe(code);
+  if (typeof message === 'string') expect(trpcError.message).toBe(message);
+  if (message instanceof RegExp) expect(trpcError.message).toMatch(message);
+  return trpcError;
+}
+
+/** ISO time `ms` from now. */
+export const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/**
+ * Resolves once the wall clock has passed `iso`. For setting up "this time has passed", not
+ * for waiting on effects: those are awaited as events.
+ */
+export function untilPassed(iso: string): Promise<void> {
+  const wait = Date.parse(iso) - Date.now() + 1;
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+}
+
+/** Every domain key with its contents, to show that a refused action changed nothing. */
+export async function domainSnapshot(redis: Redis): Promise<Record<string, unknown>> {
+  const keys = (await redis.keys('{domain}:*')).sort();
+  const entries = await Promise.all(
+    keys.map(async (key) => {
+      const type = await redis.type(key);
+      const value = type === 'zset' ? await redis.zrange(key, 0, -1) : await redis.get(key);
+      return [key, value] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}

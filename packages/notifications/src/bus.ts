@@ -1,0 +1,175 @@
+import type { Redis } from 'ioredis';
+import { parseStreamItem } from './codec';
+import { Listener } from './listener';
+
+export interface Logger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+interface Channel {
+  listeners: Set<Listener>;
+  /** Redis has confirmed the subscription at least once. */
+  confirmed: boolean;
+}
+
+const toError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+
+/**
+ * Live fan-out over ONE subscriber connection: a user's shard channel is subscribed while at
+ * least one listener wants it. SSUBSCRIBE/SUNSUBSCRIBE go out on that one connection in
+ * call order, so when the last listener leaves and a new one arrives at once, the later
+ * SSUBSCRIBE lands after the SUNSUBSCRIBE and the channel ends up subscribed.
+ *
+ * Both are only sent while the connection is `ready`. ioredis writes SSUBSCRIBE straight
+ * away during its connect handshake (the command may run while Redis loads), which puts the
+ * connection in subscriber mode before its ready check: the check fails and the connection
+ * loops on reconnects. Whatever waits is sent from the 'ready' handler.
+ */
+export class Bus {
+  private readonly channels = new Map<string, Channel>();
+  /** Channels left while the connection was not ready: unsubscribed once it is. */
+  private readonly leftWhileDown = new Set<string>();
+  private closed = false;
+
+  constructor(
+    private readonly subscriber: Redis,
+    private readonly logger?: Logger,
+  ) {
+    subscriber.on('smessage', this.onMessage);
+    subscriber.on('ready', this.onReady);
+    subscriber.on('end', this.onEnd);
+    subscriber.on('error', this.onError);
+  }
+
+  listen(name: string, maxBuffered: number): Listener {
+    const listener = new Listener(name, maxBuffered, (l) => {
+      this.detach(l);
+    });
+    if (this.closed) {
+      listener.end();
+      return listener;
+    }
+    let channel = this.channels.get(name);
+    if (!channel) {
+      channel = { listeners: new Set(), confirmed: false };
+      this.channels.set(name, channel);
+      channel.listeners.add(listener);
+      this.leftWhileDown.delete(name);
+      this.subscribe(name, channel);
+      return listener;
+    }
+    channel.listeners.add(listener);
+    if (channel.confirmed) listener.markSubscribed();
+    return listener;
+  }
+
+  stats(): { subscribedUsers: number; listeners: number } {
+    let listeners = 0;
+    for (const channel of this.channels.values()) listeners += channel.listeners.size;
+    return { subscribedUsers: this.channels.size, listeners };
+  }
+
+  /** Ends every listener and stops listening to the connection. */
+  close(): void {
+    this.closed = true;
+    for (const channel of this.channels.values()) {
+      for (const listener of channel.listeners) listener.end();
+    }
+    this.channels.clear();
+    this.subscriber.off('smessage', this.onMessage);
+    this.subscriber.off('ready', this.onReady);
+    this.subscriber.off('end', this.onEnd);
+    this.subscriber.off('error', this.onError);
+  }
+
+  /**
+   * Sends SSUBSCRIBE if the connection is ready (else the 'ready' handler will). The first
+   * confirmation lets the listeners start; any later one follows a reconnect, so they re-read
+   * the stream for what pub/sub lost meanwhile.
+   */
+  private subscribe(name: string, channel: Channel): void {
+    const status = this.subscriber.status;
+    if (status === 'end') {
+      this.fail(channel, new Error('notifications: subscriber connection is closed'));
+      return;
+    }
+    if (status === 'wait') {
+      this.subscriber.connect().catch((err: unknown) => {
+        this.fail(channel, toError(err));
+      });
+      return;
+    }
+    if (status !== 'ready') return;
+    this.subscriber.ssubscribe(name).then(
+      () => {
+        if (this.channels.get(name) !== channel) return;
+        const first = !channel.confirmed;
+        channel.confirmed = true;
+        for (const listener of channel.listeners) {
+          if (first) listener.markSubscribed();
+          else listener.requestResync();
+        }
+      },
+      (err: unknown) => {
+        this.fail(channel, toError(err));
+      },
+    );
+  }
+
+  private fail(channel: Channel, error: Error): void {
+    for (const listener of channel.listeners) listener.fail(error);
+  }
+
+  private detach(listener: Listener): void {
+    const name = listener.channel;
+    const channel = this.channels.get(name);
+    if (!channel?.listeners.delete(listener) || channel.listeners.size > 0) return;
+    this.channels.delete(name);
+    if (this.closed) return;
+    if (this.subscriber.status !== 'ready') {
+      this.leftWhileDown.add(name);
+      return;
+    }
+    this.subscriber.sunsubscribe(name).catch((err: unknown) => {
+      this.logger?.warn({ err, channel: name }, 'notifications: SUNSUBSCRIBE failed');
+    });
+  }
+
+  private readonly onMessage = (name: string, message: string): void => {
+    const channel = this.channels.get(name);
+    if (!channel) return;
+    const item = parseStreamItem(message);
+    if (!item) {
+      // The stream is the source of truth: let the listeners re-read it instead.
+      this.logger?.warn({ channel: name }, 'notifications: malformed live message');
+      for (const listener of channel.listeners) listener.requestResync();
+      return;
+    }
+    for (const listener of channel.listeners) listener.push(item);
+  };
+
+  /**
+   * (Re)subscribes every channel. After a reconnect, ioredis has already resubscribed what it
+   * knew (before emitting 'ready'); SSUBSCRIBE is idempotent, and its confirmation tells the
+   * listeners when they can re-read the stream without missing anything.
+   */
+  private readonly onReady = (): void => {
+    for (const name of this.leftWhileDown) {
+      this.subscriber.sunsubscribe(name).catch((err: unknown) => {
+        this.logger?.warn({ err, channel: name }, 'notifications: SUNSUBSCRIBE failed');
+      });
+    }
+    this.leftWhileDown.clear();
+    for (const [name, channel] of this.channels) this.subscribe(name, channel);
+  };
+
+  private readonly onEnd = (): void => {
+    const error = new Error('notifications: subscriber connection ended');
+    for (const channel of [...this.channels.values()]) this.fail(channel, error);
+  };
+
+  private readonly onError = (err: unknown): void => {
+    this.logger?.error({ err }, 'notifications: subscriber connection error');
+  };
+}

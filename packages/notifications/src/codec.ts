@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { notificationSchema, streamEventSchema, type Notification } from '@acme/contracts';
+import { z } from 'zod';
+
+/** One event as stored in the stream, published on the channel and yielded by events(). */
+export const streamItemSchema = z.object({ id: z.string(), event: streamEventSchema });
+export type StreamItem = z.infer<typeof streamItemSchema>;
+
+/** Rebuilds a notification from its hash: the JSON as created plus the current read state. */
+export function toNotification(data: string, readAt: string, updatedAt: string): Notification {
+  const created = notificationSchema.parse(JSON.parse(data) as unknown);
+  return { ...created, isRead: readAt !== '', readAt: readAt === '' ? null : readAt, updatedAt };
+}
+
+/** Parses a stream entry's fields (`e` = event JSON); null if it is not one of ours. */
+export function toStreamItem(id: string, fields: string[]): StreamItem | null {
+  const at = fields.indexOf('e');
+  const raw = at >= 0 && at % 2 === 0 ? fields[at + 1] : undefined;
+  return raw === undefined ? null : parseStreamItem(`{"id":${JSON.stringify(id)},"event":${raw}}`);
+}
+
+/** Parses a published `{"id":…,"event":…}` message; null if malformed. */
+export function parseStreamItem(raw: string): StreamItem | null {
+  try {
+    const result = streamItemSchema.safeParse(JSON.parse(raw) as unknown);
+    return result.success ? result.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Notification ids sort by creation time, then by a per-process sequence, so notifications
+ * created in the same millisecond list in creation order (the index orders ties by member).
+ */
+export function createIdGenerator(): (ms: number) => string {
+  let lastMs = -1;
+  let seq = 0;
+  return (ms) => {
+    const at = Math.max(0, Math.floor(ms));
+    seq = at === lastMs ? seq + 1 : 0;
+    lastMs = at;
+    const time = at.toString(36).padStart(9, '0');
+    return time + seq.toString(36).padStart(4, '0') + randomBytes(6).toString('hex');
+  };
+}
+
+export const eventIdReply = z.string();
+export const setReadReply = z.tuple([z.string(), z.string(), z.string(), z.string()]).nullable();
+export const markAllReadReply = z.tuple([z.number(), z.string()]);
+export const getReply = z.tuple([z.string(), z.string(), z.string()]).nullable();
+export const listReply = z.array(z.string());
+export const streamInfoReply = z.tuple([z.string(), z.string(), z.string()]).nullable();
+export const xrangeReply = z.array(z.tuple([z.string(), z.array(z.string())]));

@@ -1,0 +1,9 @@
+export {
+  createNotificationService,
+  type NotificationService,
+  type NotificationsOptions,
+} from './service';
+export { NotificationNotFoundError, SlowConsumerError } from './errors';
+export { userKeys, type UserKeys } from './keys';
+export type { StreamItem } from './codec';
+export type { Logger } from './bus';

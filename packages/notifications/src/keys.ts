@@ -1,0 +1,32 @@
+import { idSchema } from '@acme/contracts';
+
+/**
+ * The Redis key layout of one user. Every key (and the shard channel) carries the hash tag
+ * `{u:<userId>}`, so one user's data lives in one Cluster slot and one Lua script may touch
+ * all of it atomically.
+ *
+ * - `{u:<id>}:n:<notificationId>` HASH `data` (notification JSON as created), `type`,
+ *   `readAt` ('' while unread), `updatedAt`; EXPIRE ttl from creation.
+ * - `{u:<id>}:index`  ZSET notificationId → createdAt ms, every retained notification.
+ * - `{u:<id>}:unread` ZSET notificationId → createdAt ms, the unread ones.
+ * - `{u:<id>}:events` STREAM, one entry per event (field `e` = StreamEvent JSON); its entry
+ *   ids are the public event ids.
+ * - `{u:<id>}:live`   shard channel (SPUBLISH) carrying `{"id":<entry id>,"event":…}`.
+ *
+ * index, unread and events get their EXPIRE refreshed on every write, so an idle user's data
+ * disappears one ttl after their last write.
+ */
+export function userKeys(userId: string) {
+  const tag = `{u:${idSchema.parse(userId)}}`;
+  const notificationPrefix = `${tag}:n:`;
+  return {
+    notificationPrefix,
+    notification: (notificationId: string) => notificationPrefix + notificationId,
+    index: `${tag}:index`,
+    unread: `${tag}:unread`,
+    events: `${tag}:events`,
+    channel: `${tag}:live`,
+  };
+}
+
+export type UserKeys = ReturnType<typeof userKeys>;

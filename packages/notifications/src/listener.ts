@@ -1,0 +1,117 @@
+import type { StreamItem } from './codec';
+import { SlowConsumerError } from './errors';
+
+type State = 'open' | 'ended' | 'failed';
+
+/**
+ * The per-iterator end of the bus: a bounded FIFO of live messages plus the flags the
+ * iterator acts on. It has a single waiter, the iterator's own loop.
+ */
+export class Listener {
+  /** The channel subscription is confirmed: anything published from now on reaches us. */
+  subscribed = false;
+  private state: State = 'open';
+  private failure: Error | null = null;
+  private resyncRequested = false;
+  private queue: StreamItem[] = [];
+  private head = 0;
+  private wake: (() => void) | null = null;
+  private resolveStopped: () => void = () => undefined;
+  /** Resolves when the listener ends or fails, to cut short whatever the iterator awaits. */
+  readonly stopped = new Promise<void>((resolve) => {
+    this.resolveStopped = resolve;
+  });
+
+  constructor(
+    readonly channel: string,
+    private readonly maxBuffered: number,
+    private readonly detach: (listener: Listener) => void,
+  ) {}
+
+  isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  get buffered(): number {
+    return this.queue.length - this.head;
+  }
+
+  push(item: StreamItem): void {
+    if (this.state !== 'open') return;
+    if (this.buffered >= this.maxBuffered) {
+      this.fail(new SlowConsumerError(this.buffered));
+      return;
+    }
+    this.queue.push(item);
+    this.notify();
+  }
+
+  take(): StreamItem | undefined {
+    if (this.head === this.queue.length) return undefined;
+    const item = this.queue[this.head];
+    this.head += 1;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  markSubscribed(): void {
+    this.subscribed = true;
+    this.notify();
+  }
+
+  /** Live messages may have been lost (subscriber reconnected): re-read the stream. */
+  requestResync(): void {
+    this.resyncRequested = true;
+    this.notify();
+  }
+
+  takeResync(): boolean {
+    const requested = this.resyncRequested;
+    this.resyncRequested = false;
+    return requested;
+  }
+
+  /** Throws the failure, if the listener failed. */
+  rethrow(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  end(): void {
+    this.stop('ended');
+  }
+
+  fail(error: Error): void {
+    if (this.state !== 'open') return;
+    this.failure = error;
+    this.stop('failed');
+  }
+
+  /** Resolves at the next push, flag change or stop. */
+  wait(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private stop(state: State): void {
+    if (this.state !== 'open') return;
+    this.state = state;
+    this.queue = [];
+    this.head = 0;
+    this.detach(this);
+    this.resolveStopped();
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}

@@ -1,0 +1,32 @@
+import type { Redis, Result } from 'ioredis';
+import { getLua, listLua, streamInfoLua } from './lua-read';
+import { createLua, markAllReadLua, setReadLua } from './lua-write';
+
+type ScriptArg = string | number;
+
+// ioredis adds defineCommand'ed scripts as methods; this is its documented way to type them.
+// Names are prefixed so they cannot clash with other packages' scripts on a shared client.
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    acmeNotifCreate(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifSetRead(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifMarkAllRead(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifGet(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifList(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifStreamInfo(...args: ScriptArg[]): Result<unknown, Context>;
+  }
+}
+
+/** Registers the scripts on the command connection (EVALSHA, falling back to EVAL once). */
+export function defineScripts(redis: Redis): void {
+  redis.defineCommand('acmeNotifCreate', { numberOfKeys: 5, lua: createLua });
+  redis.defineCommand('acmeNotifSetRead', { numberOfKeys: 5, lua: setReadLua });
+  redis.defineCommand('acmeNotifMarkAllRead', { numberOfKeys: 4, lua: markAllReadLua });
+  redis.defineCommand('acmeNotifGet', { numberOfKeys: 2, lua: getLua, readOnly: true });
+  redis.defineCommand('acmeNotifList', { numberOfKeys: 1, lua: listLua, readOnly: true });
+  redis.defineCommand('acmeNotifStreamInfo', {
+    numberOfKeys: 1,
+    lua: streamInfoLua,
+    readOnly: true,
+  });
+}

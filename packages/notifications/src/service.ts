@@ -1,0 +1,91 @@
+import type {
+  ListNotificationsInput,
+  NewNotification,
+  Notification,
+  NotificationPage,
+} from '@acme/contracts';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { Bus, type Logger } from './bus';
+import type { StreamItem } from './codec';
+import { readEvents } from './events';
+import { defineScripts } from './scripts';
+import { createStore } from './store';
+
+export interface NotificationsOptions {
+  /** Command connection, shared with the rest of the app. Must not use ioredis `keyPrefix`. */
+  redis: Redis;
+  /**
+   * A dedicated connection for pub/sub, one per process. The service owns it: it puts it in
+   * subscriber mode, and close() quits it.
+   */
+  subscriber: Redis;
+  /** Retention of notifications and events, in seconds (86400 upstream). */
+  ttlSeconds: number;
+  /** Clock in ms, for tests. */
+  now?: () => number;
+  logger?: Logger;
+  /** Live events buffered per events() iterator before it fails with SlowConsumerError. */
+  maxBufferedEvents?: number;
+}
+
+export interface NotificationService {
+  create(
+    userId: string,
+    input: NewNotification,
+  ): Promise<{ notification: Notification; eventId: string }>;
+  createMany(
+    items: { userId: string; input: NewNotification }[],
+  ): Promise<{ notification: Notification; eventId: string }[]>;
+  list(userId: string, input: ListNotificationsInput): Promise<NotificationPage>;
+  get(userId: string, id: string): Promise<Notification | null>;
+  unreadCount(userId: string): Promise<number>;
+  markRead(userId: string, id: string): Promise<Notification>;
+  markUnread(userId: string, id: string): Promise<Notification>;
+  markAllRead(userId: string): Promise<{ count: number }>;
+  events(
+    userId: string,
+    opts: { afterId?: string | null; signal: AbortSignal },
+  ): AsyncIterable<StreamItem>;
+  stats(): { subscribedUsers: number; listeners: number };
+  close(): Promise<void>;
+}
+
+const optionsSchema = z.object({
+  ttlSeconds: z.number().int().positive(),
+  maxBufferedEvents: z.number().int().positive().default(10_000),
+});
+
+export function createNotificationService(opts: NotificationsOptions): NotificationService {
+  const { ttlSeconds, maxBufferedEvents } = optionsSchema.parse(opts);
+  const { redis, subscriber } = opts;
+  if (redis === subscriber) throw new Error('notifications: subscriber must be its own connection');
+  if (redis.options.keyPrefix) {
+    // Scripts derive notification keys from a prefix argument, which ioredis would not prefix.
+    throw new Error('notifications: the redis connection must not use keyPrefix');
+  }
+  defineScripts(redis);
+  const store = createStore({ redis, ttlSeconds, now: opts.now ?? Date.now });
+  const bus = new Bus(subscriber, opts.logger);
+  let closed = false;
+  const ctx = { store, bus, maxBuffered: maxBufferedEvents, isClosed: () => closed };
+
+  return {
+    create: store.create,
+    createMany: store.createMany,
+    list: store.list,
+    get: store.get,
+    unreadCount: store.unreadCount,
+    markRead: store.markRead,
+    markUnread: store.markUnread,
+    markAllRead: store.markAllRead,
+    events: (userId, { afterId, signal }) => readEvents(ctx, userId, afterId, signal),
+    stats: () => bus.stats(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      bus.close();
+      if (subscriber.status !== 'end') await subscriber.quit().catch(() => undefined);
+    },
+  };
+}
