@@ -100,6 +100,33 @@ test('closing the leader tab hands the stream to another tab, which misses nothi
   for (const page of rest) await expectUnread(page, 3);
 });
 
+test('offline shows Offline with "Retry now"; what arrived meanwhile comes in on reconnect', async ({
+  context,
+  account,
+  notify,
+}) => {
+  const first = await openTab(context);
+  const second = await openTab(context);
+  for (const page of [first, second]) await expect(inbox.status(page)).toHaveText('Live');
+
+  await context.setOffline(true);
+  for (const page of [first, second]) {
+    await expect(inbox.status(page)).toHaveText('Offline');
+    await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  }
+  const missed = uniqueTitle('Sent while offline');
+  await notify(account.id, { title: missed });
+
+  await context.setOffline(false);
+  for (const page of [first, second]) {
+    await expect(inbox.status(page)).toHaveText('Live');
+    await expect(page.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
+    await expect(inbox.toast(page, missed)).toBeVisible();
+  }
+  await inbox.bell(first).click();
+  await expect(inbox.item(first, missed)).toHaveCount(1);
+});
+
 test('signing out in one tab signs out every tab and stops the stream', async ({
   context,
   account,

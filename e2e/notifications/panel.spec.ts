@@ -168,3 +168,34 @@ test('at phone width the panel is a full-height sheet; it reads well in dark mod
   await inbox.panel(page).getByRole('listitem').first().hover();
   await saveScreenshot(page, testInfo, 'panel-dark');
 });
+
+test('loading shows skeleton rows; a failed load says so and retries', async ({
+  signedInPage: page,
+}, testInfo) => {
+  await expect(inbox.status(page)).toHaveText('Live');
+  let failing = true;
+  let releaseFirst: () => void = () => undefined;
+  const firstHeld = new Promise<void>((resolve) => {
+    releaseFirst = resolve;
+  });
+  let calls = 0;
+  await page.route(/\/trpc\/[^?]*notifications\.list/, async (route) => {
+    calls += 1;
+    if (calls === 1) await firstHeld; // holds the first answer back: the loading state
+    if (failing) await route.fulfill({ status: 503, body: 'Service Unavailable' });
+    else await route.continue();
+  });
+
+  await inbox.bell(page).click();
+  await expect(inbox.panel(page).getByRole('status', { name: 'Loading notifications' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'loading');
+  releaseFirst();
+
+  const alert = inbox.panel(page).getByRole('alert');
+  await expect(alert).toContainText("Couldn't load notifications");
+  await saveScreenshot(page, testInfo, 'error');
+  failing = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(inbox.panel(page).getByRole('listitem').first()).toBeVisible();
+  await page.unroute(/\/trpc\/[^?]*notifications\.list/);
+});

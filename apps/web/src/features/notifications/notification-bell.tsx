@@ -8,6 +8,7 @@ import { useMediaQuery } from '../../lib/use-media-query';
 import { badgeText } from './format-time';
 import type { InboxTab } from './notification-filter';
 import { NotificationPanel } from './notification-panel';
+import { dismissNotificationToasts } from './notification-toast';
 import { useNotificationsContext } from './notifications-context';
 import { useUnreadCount } from './use-notification-queries';
 
@@ -49,7 +50,11 @@ function BellButton({ unread, className, ...props }: BellButtonProps) {
  * on phones. Tab and type filter survive closing; Escape closes and puts focus back here.
  */
 export function NotificationBell() {
-  const { panelOpen, setPanelOpen } = useNotificationsContext();
+  const { panelOpen, setPanelOpen: setOpen } = useNotificationsContext();
+  const setPanelOpen = (open: boolean) => {
+    if (open) dismissNotificationToasts();
+    setOpen(open);
+  };
   const wide = useMediaQuery('(min-width: 40rem)');
   const unread = useUnreadCount();
   const [tab, setTab] = useState<InboxTab>('all');

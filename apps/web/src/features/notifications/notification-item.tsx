@@ -42,7 +42,7 @@ export function NotificationItem({
       data-read={notification.isRead}
       className={cn(
         'group/item relative',
-        arrivedRecently(notification.id, now) && 'animate-slide-in',
+        arrivedRecently(notification.id) && 'animate-slide-in',
       )}
     >
       <a

@@ -20,7 +20,7 @@ function NotificationToast({
   return (
     <div
       data-testid="notification-toast"
-      className="relative w-[var(--width)] max-w-full rounded-md border border-line bg-surface text-sm text-fg shadow-float"
+      className="notification-toast relative w-[var(--width)] max-w-full rounded-md border border-line bg-surface text-sm text-fg shadow-float"
     >
       <button
         type="button"
@@ -50,8 +50,11 @@ function NotificationToast({
   );
 }
 
+const shown = new Set<string>();
+
 export function showNotificationToast(notification: Notification, onOpen: () => void): void {
   const id = `notification-${notification.id}`;
+  shown.add(id);
   toast.custom(
     () => (
       <NotificationToast
@@ -65,6 +68,17 @@ export function showNotificationToast(notification: Notification, onOpen: () => 
         }}
       />
     ),
-    { id, duration: 5_000 },
+    {
+      id,
+      duration: 5_000,
+      onDismiss: () => shown.delete(id),
+      onAutoClose: () => shown.delete(id),
+    },
   );
+}
+
+/** The panel has opened: the toasts would only repeat what it shows. */
+export function dismissNotificationToasts(): void {
+  for (const id of shown) toast.dismiss(id);
+  shown.clear();
 }
