@@ -31,7 +31,10 @@ test('a new notification arrives live: toast, badge 0 → 1, title, and the pane
 
   // Empty Unread tab first (screenshot of the empty state).
   await inbox.bell(page).click();
-  await inbox.panel(page).getByRole('tab', { name: /Unread/ }).click();
+  await inbox
+    .panel(page)
+    .getByRole('tab', { name: /Unread/ })
+    .click();
   await expect(inbox.panel(page)).toContainText("You're all caught up");
   await saveScreenshot(page, testInfo, 'empty-unread');
   await inbox.panel(page).getByRole('tab', { name: 'All' }).click();

@@ -4,6 +4,7 @@ import {
   expectUnread,
   inbox,
   openTab,
+  saveScreenshot,
   test,
   uniqueTitle,
 } from '../support/notification-fixtures';
@@ -104,7 +105,7 @@ test('offline shows Offline with "Retry now"; what arrived meanwhile comes in on
   context,
   account,
   notify,
-}) => {
+}, testInfo) => {
   const first = await openTab(context);
   const second = await openTab(context);
   for (const page of [first, second]) await expect(inbox.status(page)).toHaveText('Live');
@@ -114,6 +115,9 @@ test('offline shows Offline with "Retry now"; what arrived meanwhile comes in on
     await expect(inbox.status(page)).toHaveText('Offline');
     await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
   }
+  await inbox.status(first).hover();
+  await expect(first.getByRole('tooltip')).toContainText('Offline since');
+  await saveScreenshot(first, testInfo, 'offline');
   const missed = uniqueTitle('Sent while offline');
   await notify(account.id, { title: missed });
 

@@ -14,13 +14,12 @@ import { Redis } from 'ioredis';
 
 export const DEMO_PASSWORD = 'demo-password';
 export type DemoEmail =
-  | 'sales1@demo.test'
-  | 'sales2@demo.test'
-  | 'manager@demo.test'
-  | 'approver@demo.test';
+  'sales1@demo.test' | 'sales2@demo.test' | 'manager@demo.test' | 'approver@demo.test';
 
 export type NewNotification = Parameters<NotificationService['create']>[1];
-export type CreatedNotification = Awaited<ReturnType<NotificationService['create']>>['notification'];
+export type CreatedNotification = Awaited<
+  ReturnType<NotificationService['create']>
+>['notification'];
 type NotificationType = NewNotification['type'];
 
 export interface Account {
@@ -162,6 +161,8 @@ interface TestFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   store: [
+    // Playwright reads a fixture's dependencies from this destructuring: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const url = process.env.E2E_REDIS_URL;
       if (!url) throw new Error('E2E_REDIS_URL is not set: run through the Playwright config');
@@ -203,7 +204,8 @@ export { expect };
 
 /** Locators for the notification center, by role and name as a user finds them. */
 export const inbox = {
-  bell: (page: Page): Locator => page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ }),
+  bell: (page: Page): Locator =>
+    page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ }),
   badge: (page: Page): Locator => page.getByTestId('notification-badge'),
   status: (page: Page): Locator => page.getByTestId('connection-status'),
   panel: (page: Page): Locator => page.getByRole('dialog', { name: 'Notifications' }),

@@ -16,11 +16,19 @@ export interface AppOptions {
   /** The built SPA (apps/web/dist); skipped when absent. */
   webDist: string | null;
   trustProxy: boolean;
+  /** Requests per minute per IP; 0 disables the limit. */
+  rateLimitPerMinute: number;
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-export async function buildApp({ services, logger, webDist, trustProxy }: AppOptions) {
+export async function buildApp({
+  services,
+  logger,
+  webDist,
+  trustProxy,
+  rateLimitPerMinute,
+}: AppOptions) {
   // Typed with Fastify's base logger so plugins and route modules take the plain instance type.
   const baseLogger: FastifyBaseLogger = logger;
   const app = Fastify({
@@ -31,8 +39,8 @@ export async function buildApp({ services, logger, webDist, trustProxy }: AppOpt
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
-    global: true,
-    max: 1200,
+    global: rateLimitPerMinute > 0,
+    max: rateLimitPerMinute,
     timeWindow: '1 minute',
     redis: services.redis,
     nameSpace: 'rl:http:',

@@ -26,6 +26,8 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: originList,
   DEMO: boolFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per minute per client IP across the whole HTTP surface; 0 turns the limit off. */
+  HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   LOGIN_ATTEMPTS_PER_WINDOW: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_SECONDS: seconds(15 * 60),
   TRUST_PROXY: boolFlag,

@@ -31,7 +31,13 @@ async function main() {
   if (env.DEMO) await seedDemoUsers(services);
 
   const webDist = env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const app = await buildApp({ services, logger, webDist, trustProxy: env.TRUST_PROXY });
+  const app = await buildApp({
+    services,
+    logger,
+    webDist,
+    trustProxy: env.TRUST_PROXY,
+    rateLimitPerMinute: env.HTTP_RATE_LIMIT_PER_MINUTE,
+  });
   const reminders = createReminderScheduler({
     redis,
     notifications: services.notifications,
