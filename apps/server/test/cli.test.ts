@@ -75,9 +75,14 @@ it('login stores a 0600 token; `tail --json` prints a created notification as on
   const tail = notify(['tail', '--json']);
   try {
     // The first line is the stream's initial sync.reset: the CLI is subscribed from then on.
-    await vi.waitFor(() => { expect(tail.stdout()).toContain('"kind":"sync.reset"'); }, {
-      timeout: 20_000,
-    });
+    await vi.waitFor(
+      () => {
+        expect(tail.stdout()).toContain('"kind":"sync.reset"');
+      },
+      {
+        timeout: 20_000,
+      },
+    );
     const me = (await (
       await fetch(`${server.url}/api/token/`, {
         method: 'POST',
@@ -91,7 +96,12 @@ it('login stores a 0600 token; `tail --json` prints a created notification as on
       }
     ).sub;
     const { notification } = await store.create(userId, taskAssigned('from the CLI test'));
-    await vi.waitFor(() => { expect(tail.stdout()).toContain(notification.id); }, { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        expect(tail.stdout()).toContain(notification.id);
+      },
+      { timeout: 10_000 },
+    );
     const line =
       tail
         .stdout()
@@ -108,7 +118,9 @@ it('login stores a 0600 token; `tail --json` prints a created notification as on
     const read = notify(['read', notification.id]);
     expect(await read.exited).toBe(0);
     expect(read.stdout()).toContain('Read: Task Assigned: from the CLI test');
-    await vi.waitFor(() => { expect(tail.stdout()).toContain('"kind":"notification.read"'); });
+    await vi.waitFor(() => {
+      expect(tail.stdout()).toContain('"kind":"notification.read"');
+    });
   } finally {
     tail.child.kill('SIGINT');
     await tail.exited;

@@ -106,7 +106,12 @@ describe(`GET ${NAMED} (named events)`, () => {
     const { token, userId } = await session('sales1@demo.test');
     const url = `${server.url}${NAMED}?token=${token}`;
     const first = runPython(url, 1);
-    await vi.waitFor(() => { expect(first.events[0]?.event).toBe('connected'); }, { timeout: 15_000 });
+    await vi.waitFor(
+      () => {
+        expect(first.events[0]?.event).toBe('connected');
+      },
+      { timeout: 15_000 },
+    );
     expect(first.events[0]?.data).toEqual({ message: 'Connected to notification stream' });
 
     const { notification } = await store.create(userId, taskAssigned('Complete project'));
@@ -181,7 +186,9 @@ describe(`GET ${UNNAMED} (unnamed data events)`, () => {
     const url = `${server.url}${UNNAMED}?token=${token}`;
     const reader = runPython(url, 1);
     await vi.waitFor(
-      () => { expect(reader.events[0]?.data).toEqual({ message: 'SSE connection established' }); },
+      () => {
+        expect(reader.events[0]?.data).toEqual({ message: 'SSE connection established' });
+      },
       { timeout: 15_000 },
     );
     expect(reader.events[0]?.event).toBe('message'); // unnamed, as the Next.js listener expects

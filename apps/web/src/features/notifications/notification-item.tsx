@@ -40,10 +40,7 @@ export function NotificationItem({
     <li
       data-notification-id={notification.id}
       data-read={notification.isRead}
-      className={cn(
-        'group/item relative',
-        arrivedRecently(notification.id) && 'animate-slide-in',
-      )}
+      className={cn('group/item relative', arrivedRecently(notification.id) && 'animate-slide-in')}
     >
       <a
         href={hrefFor(routeOf(notification))}
