@@ -153,4 +153,10 @@ test('signing out in one tab signs out every tab and stops the stream', async ({
     return (state.held ?? []).filter((lock) => lock.name === 'acme-notifications-stream').length;
   });
   expect(holders).toBe(0);
+
+  // Signing back in in one tab brings the other along, with one stream again.
+  await first.getByLabel('Email').fill(account.email);
+  await first.getByLabel('Password').fill('demo-password');
+  await first.getByRole('button', { name: 'Sign in' }).click();
+  for (const page of [first, second]) await expect(inbox.status(page)).toHaveText('Live');
 });

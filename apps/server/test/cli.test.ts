@@ -3,38 +3,23 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { createNotificationService, type NotificationService } from '@acme/notifications';
-import { getFreePort, startRedisServer, type RedisServerHandle } from '@acme/notifications/testing';
+import { getFreePort } from '@acme/notifications/testing';
 import { taskAssigned } from './fixtures';
-import { startServer, type ServerProcess } from './server-process';
+import { useStack } from './stack';
+import { startServer } from './server-process';
+
+const stack = useStack();
 
 const CLIENT_DIR = fileURLToPath(new URL('../../../packages/client', import.meta.url));
 const TSX = join(CLIENT_DIR, 'node_modules/.bin/tsx');
 
-let redisServer: RedisServerHandle;
-let redis: Redis;
-let server: ServerProcess;
-let store: NotificationService;
 let configHome: string;
 
 beforeAll(async () => {
-  redisServer = await startRedisServer();
-  redis = new Redis(redisServer.url);
-  server = await startServer({ REDIS_URL: redisServer.url, DEMO: '1' });
-  store = createNotificationService({
-    redis,
-    subscriber: new Redis(redisServer.url),
-    ttlSeconds: 86_400,
-  });
   configHome = await mkdtemp(join(tmpdir(), 'notify-cli-'));
 });
 afterAll(async () => {
-  await server.stop();
-  await store.close();
-  redis.disconnect();
-  await redisServer.stop();
   await rm(configHome, { recursive: true, force: true });
 });
 
@@ -52,7 +37,7 @@ function notify(args: string[]) {
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
-async function login(password = 'demo-password', url = server.url) {
+async function login(password = 'demo-password', url = stack.server.url) {
   const run = notify([
     'login',
     '--url',
@@ -84,7 +69,7 @@ it('login stores a 0600 token; `tail --json` prints a created notification as on
       },
     );
     const me = (await (
-      await fetch(`${server.url}/api/token/`, {
+      await fetch(`${stack.server.url}/api/token/`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'sales1@demo.test', password: 'demo-password' }),
@@ -95,7 +80,7 @@ it('login stores a 0600 token; `tail --json` prints a created notification as on
         sub: string;
       }
     ).sub;
-    const { notification } = await store.create(userId, taskAssigned('from the CLI test'));
+    const { notification } = await stack.store.create(userId, taskAssigned('from the CLI test'));
     await vi.waitFor(
       () => {
         expect(tail.stdout()).toContain(notification.id);
@@ -140,7 +125,10 @@ it('explains a refused login and an unreachable server', async () => {
 });
 
 it('explains an expired token', async () => {
-  const shortServer = await startServer({ REDIS_URL: redisServer.url, SESSION_TTL_SECONDS: '1' });
+  const shortServer = await startServer({
+    REDIS_URL: stack.redisServer.url,
+    SESSION_TTL_SECONDS: '1',
+  });
   try {
     expect((await login('demo-password', shortServer.url)).code).toBe(0);
     await vi.waitFor(

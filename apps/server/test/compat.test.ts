@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createNotificationService, type NotificationService } from '@acme/notifications';
-import { startRedisServer, type RedisServerHandle } from '@acme/notifications/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { taskAssigned } from './fixtures';
+import { useStack } from './stack';
 import { readSeedStream, type SeedEvent } from './seed-clients/node-reader';
-import { startServer, TEST_JWT_SECRET, type ServerProcess } from './server-process';
+import { TEST_JWT_SECRET } from './server-process';
+
+const stack = useStack({ server: { LOG_LEVEL: 'info' } });
 
 const PYTHON_READER = fileURLToPath(new URL('./seed-clients/python_reader.py', import.meta.url));
 const NAMED = '/api/notifications/stream/';
@@ -31,30 +31,8 @@ const SEED_FIELDS = [
   'updated_at',
 ];
 
-let redisServer: RedisServerHandle;
-let redis: Redis;
-let server: ServerProcess;
-let store: NotificationService;
-
-beforeAll(async () => {
-  redisServer = await startRedisServer();
-  redis = new Redis(redisServer.url);
-  server = await startServer({ REDIS_URL: redisServer.url, DEMO: '1', LOG_LEVEL: 'info' });
-  store = createNotificationService({
-    redis,
-    subscriber: new Redis(redisServer.url),
-    ttlSeconds: 86_400,
-  });
-});
-afterAll(async () => {
-  await server.stop();
-  await store.close();
-  redis.disconnect();
-  await redisServer.stop();
-});
-
 async function obtainToken(username: string, password = 'demo-password') {
-  const res = await fetch(`${server.url}/api/token/`, {
+  const res = await fetch(`${stack.server.url}/api/token/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -104,7 +82,7 @@ describe('POST /api/token/', () => {
 describe(`GET ${NAMED} (named events)`, () => {
   it('a Python client with ?token= gets `connected` and a notification in the seed field names, then resumes', async () => {
     const { token, userId } = await session('sales1@demo.test');
-    const url = `${server.url}${NAMED}?token=${token}`;
+    const url = `${stack.server.url}${NAMED}?token=${token}`;
     const first = runPython(url, 1);
     await vi.waitFor(
       () => {
@@ -114,7 +92,7 @@ describe(`GET ${NAMED} (named events)`, () => {
     );
     expect(first.events[0]?.data).toEqual({ message: 'Connected to notification stream' });
 
-    const { notification } = await store.create(userId, taskAssigned('Complete project'));
+    const { notification } = await stack.store.create(userId, taskAssigned('Complete project'));
     expect(await first.exited).toBe(0);
     const received = first.events[1];
     expect(received?.event).toBe('notification');
@@ -136,8 +114,8 @@ describe(`GET ${NAMED} (named events)`, () => {
 
     // Two more arrive while no client is connected; Last-Event-ID resumes with exactly those.
     const missed = [
-      await store.create(userId, taskAssigned('one')),
-      await store.create(userId, taskAssigned('two')),
+      await stack.store.create(userId, taskAssigned('one')),
+      await stack.store.create(userId, taskAssigned('two')),
     ];
     const resumed = runPython(url, 2, ['--last-event-id', received?.id ?? '']);
     expect(await resumed.exited).toBe(0);
@@ -146,19 +124,19 @@ describe(`GET ${NAMED} (named events)`, () => {
     );
 
     // The token travelled in the URL; it must not reach the log.
-    expect(server.output()).toContain('token=[REDACTED]');
-    expect(server.output()).not.toContain(token);
+    expect(stack.server.output()).toContain('token=[REDACTED]');
+    expect(stack.server.output()).not.toContain(token);
   });
 
   it('a Node fetch reader with a Bearer header gets `connected` and a notification, then resumes', async () => {
     const { token, userId } = await session('sales2@demo.test');
     let created: Promise<unknown> | null = null;
     const events = await readSeedStream(
-      `${server.url}${NAMED}`,
+      `${stack.server.url}${NAMED}`,
       { Authorization: `Bearer ${token}` },
       (seen) => {
         if (seen.length === 1 && !created)
-          created = store.create(userId, taskAssigned('fetch reader'));
+          created = stack.store.create(userId, taskAssigned('fetch reader'));
         return seen.some((e) => e.event === 'notification');
       },
     );
@@ -168,9 +146,9 @@ describe(`GET ${NAMED} (named events)`, () => {
       title: 'Task Assigned: fetch reader',
     });
 
-    const missed = await store.create(userId, taskAssigned('while away'));
+    const missed = await stack.store.create(userId, taskAssigned('while away'));
     const resumed = await readSeedStream(
-      `${server.url}${NAMED}`,
+      `${stack.server.url}${NAMED}`,
       { Authorization: `Bearer ${token}`, 'Last-Event-ID': events[1]?.id ?? '' },
       (seen) => seen.some((e) => e.event === 'notification'),
     );
@@ -183,7 +161,7 @@ describe(`GET ${NAMED} (named events)`, () => {
 describe(`GET ${UNNAMED} (unnamed data events)`, () => {
   it('streams `SSE connection established`, then {id, message, …} per notification, and resumes', async () => {
     const { token, userId } = await session('approver@demo.test');
-    const url = `${server.url}${UNNAMED}?token=${token}`;
+    const url = `${stack.server.url}${UNNAMED}?token=${token}`;
     const reader = runPython(url, 1);
     await vi.waitFor(
       () => {
@@ -193,7 +171,7 @@ describe(`GET ${UNNAMED} (unnamed data events)`, () => {
     );
     expect(reader.events[0]?.event).toBe('message'); // unnamed, as the Next.js listener expects
 
-    const { notification } = await store.create(userId, taskAssigned('unnamed'));
+    const { notification } = await stack.store.create(userId, taskAssigned('unnamed'));
     expect(await reader.exited).toBe(0);
     expect(reader.events[1]?.event).toBe('message');
     expect(reader.events[1]?.data).toMatchObject({
@@ -201,7 +179,7 @@ describe(`GET ${UNNAMED} (unnamed data events)`, () => {
       message: notification.message,
     });
 
-    const missed = await store.create(userId, taskAssigned('later'));
+    const missed = await stack.store.create(userId, taskAssigned('later'));
     const resumed = await readSeedStream(
       url,
       { 'Last-Event-ID': reader.events[1]?.id ?? '' },
@@ -225,16 +203,19 @@ describe.each([NAMED, UNNAMED])('%s refuses bad credentials with 401', (path) =>
       .setIssuedAt(now - 120)
       .setExpirationTime(now - 60)
       .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-    expect((await fetch(`${server.url}${path}`)).status).toBe(401);
-    expect((await fetch(`${server.url}${path}?token=garbage`)).status).toBe(401);
+    expect((await fetch(`${stack.server.url}${path}`)).status).toBe(401);
+    expect((await fetch(`${stack.server.url}${path}?token=garbage`)).status).toBe(401);
     expect(
-      (await fetch(`${server.url}${path}`, { headers: { Authorization: 'Bearer garbage' } }))
+      (await fetch(`${stack.server.url}${path}`, { headers: { Authorization: 'Bearer garbage' } }))
         .status,
     ).toBe(401);
-    expect((await fetch(`${server.url}${path}?token=${expired}`)).status).toBe(401);
+    expect((await fetch(`${stack.server.url}${path}?token=${expired}`)).status).toBe(401);
     expect(
-      (await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${expired}` } }))
-        .status,
+      (
+        await fetch(`${stack.server.url}${path}`, {
+          headers: { Authorization: `Bearer ${expired}` },
+        })
+      ).status,
     ).toBe(401);
   });
 });

@@ -1,48 +1,32 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { TRPCClientError } from '@acme/client';
-import { createNotificationService, type NotificationService } from '@acme/notifications';
-import { getFreePort, startRedisServer, type RedisServerHandle } from '@acme/notifications/testing';
+import { createNotificationService } from '@acme/notifications';
+import { getFreePort } from '@acme/notifications/testing';
 import { bearerClient, listen, taskAssigned } from './fixtures';
+import { useStack } from './stack';
 import { startServer } from './server-process';
 
-let redisServer: RedisServerHandle;
-let redis: Redis;
-let store: NotificationService;
-
-beforeAll(async () => {
-  redisServer = await startRedisServer();
-  redis = new Redis(redisServer.url);
-  store = createNotificationService({
-    redis,
-    subscriber: new Redis(redisServer.url),
-    ttlSeconds: 86_400,
-  });
-});
-afterAll(async () => {
-  await store.close();
-  redis.disconnect();
-  await redisServer.stop();
-});
+const stack = useStack({ server: false });
 
 it('an open stream survives a server restart and gets what was created meanwhile, once', async () => {
   const port = String(await getFreePort());
-  let server = await startServer({ REDIS_URL: redisServer.url, DEMO: '1', PORT: port });
+  let server = await startServer({ REDIS_URL: stack.redisServer.url, DEMO: '1', PORT: port });
   const client = await bearerClient(server.url, 'sales1@demo.test');
   const userId = (await client.auth.me.query()).id;
   const stream = listen(client);
   await stream.ready();
-  await store.create(userId, taskAssigned('before'));
+  await stack.store.create(userId, taskAssigned('before'));
   await stream.waitForCreated(1);
 
   await server.stop();
   const whileDown = [];
   for (let i = 0; i < 5; i++)
-    whileDown.push((await store.create(userId, taskAssigned(`down ${i}`))).notification.id);
-  server = await startServer({ REDIS_URL: redisServer.url, PORT: port });
+    whileDown.push((await stack.store.create(userId, taskAssigned(`down ${i}`))).notification.id);
+  server = await startServer({ REDIS_URL: stack.redisServer.url, PORT: port });
   try {
     await stream.waitForCreated(6);
-    const after = await store.create(userId, taskAssigned('after'));
+    const after = await stack.store.create(userId, taskAssigned('after'));
     await stream.waitForCreated(7);
     const ids = stream
       .created()
@@ -56,7 +40,7 @@ it('an open stream survives a server restart and gets what was created meanwhile
 });
 
 it('resumes with the last event id against a brand-new server process', async () => {
-  let server = await startServer({ REDIS_URL: redisServer.url, DEMO: '1' });
+  let server = await startServer({ REDIS_URL: stack.redisServer.url, DEMO: '1' });
   const first = await bearerClient(server.url, 'sales2@demo.test');
   const userId = (await first.auth.me.query()).id;
   const before = listen(first);
@@ -67,8 +51,8 @@ it('resumes with the last event id against a brand-new server process', async ()
 
   const missed = [];
   for (let i = 0; i < 5; i++)
-    missed.push((await store.create(userId, taskAssigned(`missed ${i}`))).notification);
-  server = await startServer({ REDIS_URL: redisServer.url });
+    missed.push((await stack.store.create(userId, taskAssigned(`missed ${i}`))).notification);
+  server = await startServer({ REDIS_URL: stack.redisServer.url });
   try {
     const resumed = listen(await bearerClient(server.url, 'sales2@demo.test'), lastId);
     await resumed.waitForCreated(5);
@@ -83,13 +67,13 @@ it('resumes with the last event id against a brand-new server process', async ()
 
 it('expired notifications vanish from list, counts and replay', async () => {
   const server = await startServer({
-    REDIS_URL: redisServer.url,
+    REDIS_URL: stack.redisServer.url,
     DEMO: '1',
     NOTIFICATION_TTL_SECONDS: '1',
   });
   const shortLived = createNotificationService({
-    redis,
-    subscriber: new Redis(redisServer.url),
+    redis: stack.redis,
+    subscriber: new Redis(stack.redisServer.url),
     ttlSeconds: 1,
   });
   try {
@@ -128,7 +112,7 @@ it('expired notifications vanish from list, counts and replay', async () => {
 
 it('a stream ends with UNAUTHORIZED when its token expires', async () => {
   const server = await startServer({
-    REDIS_URL: redisServer.url,
+    REDIS_URL: stack.redisServer.url,
     DEMO: '1',
     SESSION_TTL_SECONDS: '2',
   });

@@ -1,42 +1,23 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TRPCClientError } from '@acme/client';
-import { createNotificationService, type NotificationService } from '@acme/notifications';
-import { startRedisServer, type RedisServerHandle } from '@acme/notifications/testing';
 import { bearerClient, listen, taskAssigned } from './fixtures';
-import { startServer, type ServerProcess } from './server-process';
+import { useStack } from './stack';
+import { startServer } from './server-process';
 
-let redisServer: RedisServerHandle;
-let redis: Redis;
-let server: ServerProcess;
-let store: NotificationService;
+const stack = useStack();
+
 const userIds = new Map<string, string>();
 
 beforeAll(async () => {
-  redisServer = await startRedisServer();
-  redis = new Redis(redisServer.url);
-  server = await startServer({ REDIS_URL: redisServer.url, DEMO: '1' });
-  // Creates come from outside the server process, as another instance's would.
-  store = createNotificationService({
-    redis,
-    subscriber: new Redis(redisServer.url),
-    ttlSeconds: 86_400,
-  });
   for (const email of [
     'sales1@demo.test',
     'sales2@demo.test',
     'manager@demo.test',
     'approver@demo.test',
   ]) {
-    const me = await (await bearerClient(server.url, email)).auth.me.query();
+    const me = await (await bearerClient(stack.server.url, email)).auth.me.query();
     userIds.set(email, me.id);
   }
-});
-afterAll(async () => {
-  await server.stop();
-  await store.close();
-  redis.disconnect();
-  await redisServer.stop();
 });
 
 const idOf = (email: string) => {
@@ -47,13 +28,13 @@ const idOf = (email: string) => {
 
 describe('notifications.onEvent', () => {
   it('delivers a notification to every open stream of its user and to nobody else', async () => {
-    const b = await bearerClient(server.url, 'sales1@demo.test');
-    const a = await bearerClient(server.url, 'sales2@demo.test');
+    const b = await bearerClient(stack.server.url, 'sales1@demo.test');
+    const a = await bearerClient(stack.server.url, 'sales2@demo.test');
     const streamsOfB = [listen(b), listen(b), listen(b)];
     const streamOfA = listen(a);
     await Promise.all([...streamsOfB, streamOfA].map((s) => s.ready()));
 
-    const { notification } = await store.create(idOf('sales1@demo.test'), taskAssigned());
+    const { notification } = await stack.store.create(idOf('sales1@demo.test'), taskAssigned());
     await Promise.all(streamsOfB.map((s) => s.waitForCreated(1)));
     for (const s of streamsOfB) {
       expect(s.created().map((e) => e.data)).toEqual([
@@ -62,7 +43,7 @@ describe('notifications.onEvent', () => {
     }
 
     // A's stream works (it gets A's own notification) and never got B's.
-    const forA = await store.create(idOf('sales2@demo.test'), taskAssigned());
+    const forA = await stack.store.create(idOf('sales2@demo.test'), taskAssigned());
     await streamOfA.waitForCreated(1);
     expect(streamOfA.created().map((e) => e.data)).toEqual([
       { kind: 'notification.created', notification: forA.notification },
@@ -72,10 +53,10 @@ describe('notifications.onEvent', () => {
     });
   });
 
-  it('reaches a client on one server process when another process creates it', async () => {
-    const second = await startServer({ REDIS_URL: redisServer.url });
+  it('reaches a client on one stack.server process when another process creates it', async () => {
+    const second = await startServer({ REDIS_URL: stack.redisServer.url });
     try {
-      const onFirst = listen(await bearerClient(server.url, 'approver@demo.test'));
+      const onFirst = listen(await bearerClient(stack.server.url, 'approver@demo.test'));
       await onFirst.ready();
       const managerOnSecond = await bearerClient(second.url, 'manager@demo.test');
       const task = await managerOnSecond.tasks.create.mutate({
@@ -100,10 +81,10 @@ describe('notifications.onEvent', () => {
   });
 
   it('resumes after the last event id: exactly the missed events, in order', async () => {
-    const client = await bearerClient(server.url, 'manager@demo.test');
+    const client = await bearerClient(stack.server.url, 'manager@demo.test');
     const first = listen(client);
     await first.ready();
-    await store.create(idOf('manager@demo.test'), taskAssigned());
+    await stack.store.create(idOf('manager@demo.test'), taskAssigned());
     await first.waitForCreated(1);
     const lastId = first.lastId();
     first.close();
@@ -111,7 +92,8 @@ describe('notifications.onEvent', () => {
     const missed = [];
     for (let i = 0; i < 5; i++)
       missed.push(
-        (await store.create(idOf('manager@demo.test'), taskAssigned(`missed ${i}`))).notification,
+        (await stack.store.create(idOf('manager@demo.test'), taskAssigned(`missed ${i}`)))
+          .notification,
       );
 
     const resumed = listen(client, lastId);
@@ -123,13 +105,15 @@ describe('notifications.onEvent', () => {
   });
 
   it('a burst of 1,000 parallel creates reaches 3 streams exactly once each, in one order', async () => {
-    const client = await bearerClient(server.url, 'sales2@demo.test');
+    const client = await bearerClient(stack.server.url, 'sales2@demo.test');
     const streams = [listen(client), listen(client), listen(client)];
     await Promise.all(streams.map((s) => s.ready()));
     const userId = idOf('sales2@demo.test');
     const alreadySeen = streams[0]?.created().length ?? 0;
     await Promise.all(
-      Array.from({ length: 1000 }, (_, i) => store.create(userId, taskAssigned(`burst ${i}`))),
+      Array.from({ length: 1000 }, (_, i) =>
+        stack.store.create(userId, taskAssigned(`burst ${i}`)),
+      ),
     );
     await Promise.all(streams.map((s) => s.waitForCreated(alreadySeen + 1000)));
 
@@ -150,10 +134,10 @@ describe('notifications.onEvent', () => {
   });
 
   it("read state made on one client shows up on the user's other streams, and counts agree", async () => {
-    const client = await bearerClient(server.url, 'sales1@demo.test');
+    const client = await bearerClient(stack.server.url, 'sales1@demo.test');
     const other = listen(client);
     await other.ready();
-    const { notification } = await store.create(idOf('sales1@demo.test'), taskAssigned());
+    const { notification } = await stack.store.create(idOf('sales1@demo.test'), taskAssigned());
     await other.waitForCreated(1);
 
     const read = await client.notifications.markRead.mutate({ id: notification.id });
@@ -189,8 +173,8 @@ describe('notifications.onEvent', () => {
 
 describe('isolation and validation', () => {
   it("a user cannot read or mark another user's notification", async () => {
-    const { notification } = await store.create(idOf('sales1@demo.test'), taskAssigned());
-    const other = await bearerClient(server.url, 'sales2@demo.test');
+    const { notification } = await stack.store.create(idOf('sales1@demo.test'), taskAssigned());
+    const other = await bearerClient(stack.server.url, 'sales2@demo.test');
     await expect(
       other.notifications.markRead.mutate({ id: notification.id }),
     ).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
@@ -199,7 +183,7 @@ describe('isolation and validation', () => {
     ).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
     const page = await other.notifications.list.query({ limit: 100 });
     expect(page.items.some((n) => n.id === notification.id)).toBe(false);
-    expect((await store.get(idOf('sales1@demo.test'), notification.id))?.isRead).toBe(false);
+    expect((await stack.store.get(idOf('sales1@demo.test'), notification.id))?.isRead).toBe(false);
   });
 
   it.each([
@@ -223,13 +207,15 @@ describe('isolation and validation', () => {
         c.notifications.list.query({ types: ['nope' as 'task_assignment'] }),
     ],
   ])('%s is a BAD_REQUEST', async (_name, call) => {
-    const client = await bearerClient(server.url, 'sales1@demo.test');
+    const client = await bearerClient(stack.server.url, 'sales1@demo.test');
     await expect(call(client)).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
   });
 
   it('a stream without a valid session ends with UNAUTHORIZED, not a retry loop', async () => {
     const { createNotificationsClient } = await import('@acme/client');
-    const anonymous = listen(createNotificationsClient({ url: server.url, token: 'not-a-token' }));
+    const anonymous = listen(
+      createNotificationsClient({ url: stack.server.url, token: 'not-a-token' }),
+    );
     await vi.waitFor(() => {
       expect(anonymous.errors).toHaveLength(1);
     });

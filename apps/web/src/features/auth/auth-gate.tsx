@@ -14,7 +14,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   // Known data wins over a failed background refetch: a blip must not sign anyone out.
   if (session.data) {
-    return <CurrentUserContext value={session.data}>{children}</CurrentUserContext>;
+    // Keyed by user: a different user (signed in from another tab) gets a fresh shell.
+    return (
+      <CurrentUserContext key={session.data.id} value={session.data}>
+        {children}
+      </CurrentUserContext>
+    );
   }
   if (session.data === null) return <SignInPage />;
   if (session.isError) {

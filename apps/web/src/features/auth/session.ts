@@ -18,7 +18,15 @@ export function useSessionQuery() {
     queryKey: sessionQueryKey,
     queryFn: async (): Promise<User | null> => {
       try {
-        return await client.auth.me.query();
+        const user = await client.auth.me.query();
+        const previous = queryClient.getQueryData<User | null>(sessionQueryKey);
+        if (previous && previous.id !== user.id) {
+          // Someone else signed in from another tab: drop what the previous user could see.
+          queryClient.removeQueries({
+            predicate: (query) => query.queryKey[0] !== sessionQueryKey[0],
+          });
+        }
+        return user;
       } catch (error) {
         if (!isUnauthorized(error)) throw error;
         handleSessionEnded(queryClient);

@@ -75,7 +75,7 @@ describe('createNotificationCache', () => {
     const cache = setup();
     const n1 = makeNotification('n1', { minutesAgo: 1 });
     const answer = deferred<NotificationPage>();
-    const fetching = queryClient.fetchInfiniteQuery({
+    const fetching = queryClient.infiniteQuery({
       queryKey: allKey,
       queryFn: () => answer.promise,
       initialPageParam: null as string | null,

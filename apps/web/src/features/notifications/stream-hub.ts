@@ -1,4 +1,5 @@
 import type { StreamEvent } from '@acme/contracts';
+import { browserEnvironment, type HubEnvironment } from './hub-environment';
 import { isAfter, nextStatus, type StreamState, type StreamStatus } from './stream-status';
 
 /**
@@ -15,6 +16,8 @@ import { isAfter, nextStatus, type StreamState, type StreamStatus } from './stre
 
 export const STREAM_LOCK_NAME = 'acme-notifications-stream';
 export const STREAM_CHANNEL_NAME = 'acme-notifications-stream';
+
+export type { HubEnvironment };
 
 export type StreamRole = 'leader' | 'follower';
 
@@ -37,15 +40,6 @@ export interface EventMeta {
   id: string;
   /** This tab holds the stream (for once-per-browser effects like desktop notifications). */
   isLeader: boolean;
-}
-
-export interface HubEnvironment {
-  locks: LockManager | null;
-  createChannel: ((name: string) => BroadcastChannel) | null;
-  isOnline(): boolean;
-  /** Calls back with the new value whenever the browser goes on- or offline. */
-  watchOnline(onChange: (online: boolean) => void): () => void;
-  now(): number;
 }
 
 export interface StreamHubOptions {
@@ -73,30 +67,6 @@ function isHubMessage(value: unknown): value is HubMessage {
     typeof userId === 'string' &&
     (type === 'event' || type === 'status' || type === 'hello' || type === 'retry')
   );
-}
-
-export function browserEnvironment(): HubEnvironment {
-  return {
-    locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null,
-    createChannel:
-      typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name),
-    isOnline: () => navigator.onLine,
-    watchOnline(onChange) {
-      const online = () => {
-        onChange(true);
-      };
-      const offline = () => {
-        onChange(false);
-      };
-      window.addEventListener('online', online);
-      window.addEventListener('offline', offline);
-      return () => {
-        window.removeEventListener('online', online);
-        window.removeEventListener('offline', offline);
-      };
-    },
-    now: () => Date.now(),
-  };
 }
 
 export class StreamHub {
