@@ -1,0 +1,135 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import net from 'node:net';
+
+/** Every child this bench started, so that any exit path can stop them all. */
+const children = new Set<ChildProcess>();
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+/** The hard limit on open files, capped at 65536: 10,000 streams need ~10,100 per process. */
+export function fileLimit(): number {
+  const hard = execFileSync('bash', ['-c', 'ulimit -Hn'], { encoding: 'utf8' }).trim();
+  return hard === 'unlimited' ? 65_536 : Math.min(65_536, Number(hard));
+}
+
+export const CLOCK_TICKS = Number(
+  execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || '100',
+);
+
+export interface SpawnOptions {
+  name: string;
+  /** argv after `node` */
+  args: string[];
+  env: Record<string, string>;
+  logFile: string;
+  cwd?: string;
+  ipc?: boolean;
+  /** raise the soft open-files limit (through bash: `ulimit -n N; exec node …`) */
+  nofile?: number;
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+export function spawnNode(opts: SpawnOptions): ChildProcess {
+  const log = createWriteStream(opts.logFile, { flags: 'a' });
+  const node = [process.execPath, ...opts.args].map(quote).join(' ');
+  const script = opts.nofile ? `ulimit -n ${opts.nofile} && exec ${node}` : `exec ${node}`;
+  const child = spawn('bash', ['-c', script], {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe', ...(opts.ipc ? (['ipc'] as const) : [])],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  track(child);
+  return child;
+}
+
+export function spawnBinary(
+  command: string,
+  args: string[],
+  logFile: string,
+  cwd?: string,
+): ChildProcess {
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  track(child);
+  return child;
+}
+
+function track(child: ChildProcess) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+}
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
+export async function stop(child: ChildProcess, graceMs = 12_000): Promise<void> {
+  if (exited(child)) return;
+  const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await done;
+  clearTimeout(timer);
+}
+
+/** Synchronous last resort (exit handlers cannot wait). */
+export function killAll(): void {
+  for (const child of children) {
+    if (!exited(child)) child.kill('SIGKILL');
+  }
+}
+
+export function waitExit(child: ChildProcess): Promise<number | null> {
+  if (exited(child)) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** VmRSS of a process, in bytes. */
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
+
+/** utime + stime of a process, in ms. */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / CLOCK_TICKS;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Rejects with a clear message if `work` takes longer than `ms`. */
+export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

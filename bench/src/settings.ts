@@ -1,0 +1,76 @@
+export interface Settings {
+  mode: 'full' | 'quick';
+  reps: number;
+  /** stream counts at which create-to-receive latency is sampled */
+  latencyLevels: number[];
+  /** samples per level per repetition (open loop at `latencyRate`, ≤1 in flight per user) */
+  latencySamples: Record<number, number>;
+  latencyRate: number;
+  sampleTimeoutMs: number;
+  /** stream counts at which server RSS is read (after a forced GC) */
+  rssLevels: number[];
+  idleStreams: number;
+  idleSeconds: number;
+  /** Redis commands with no stream open, to subtract the process's own background traffic */
+  baselineSeconds: number;
+  burstUsers: number;
+  burstNotifications: number;
+  /** create calls in flight during the burst (one keep-alive connection each) */
+  sendConcurrency: number;
+  broadcastMembers: number;
+  resumeEvents: number;
+  resumeTimeoutMs: number;
+  deliveryTimeoutMs: number;
+  openConcurrency: number;
+  /** the whole run is aborted (children stopped, partial results written) after this */
+  deadlineMs: number;
+}
+
+export const FULL: Settings = {
+  mode: 'full',
+  reps: 3,
+  latencyLevels: [1, 100, 5000],
+  latencySamples: { 1: 100, 100: 300, 5000: 300 },
+  latencyRate: 100,
+  sampleTimeoutMs: 5000,
+  rssLevels: [0, 1000, 5000, 10_000],
+  idleStreams: 5000,
+  idleSeconds: 30,
+  baselineSeconds: 10,
+  burstUsers: 1000,
+  burstNotifications: 20_000,
+  sendConcurrency: 64,
+  broadcastMembers: 1000,
+  resumeEvents: 1000,
+  resumeTimeoutMs: 20_000,
+  deliveryTimeoutMs: 120_000,
+  openConcurrency: 200,
+  deadlineMs: 30 * 60_000,
+};
+
+export const QUICK: Settings = {
+  mode: 'quick',
+  reps: 1,
+  latencyLevels: [1, 100, 1000],
+  latencySamples: { 1: 30, 100: 100, 1000: 100 },
+  latencyRate: 100,
+  sampleTimeoutMs: 3000,
+  rssLevels: [0, 1000, 2000],
+  idleStreams: 1000,
+  idleSeconds: 5,
+  baselineSeconds: 3,
+  burstUsers: 200,
+  burstNotifications: 2000,
+  sendConcurrency: 64,
+  broadcastMembers: 200,
+  resumeEvents: 200,
+  resumeTimeoutMs: 5000,
+  deliveryTimeoutMs: 30_000,
+  openConcurrency: 200,
+  deadlineMs: 6 * 60_000,
+};
+
+/** Distinct users needed: one per stream, plus one for the resume phase. */
+export const usersNeeded = (s: Settings) =>
+  Math.max(...s.latencyLevels, ...s.rssLevels, s.idleStreams, s.burstUsers, s.broadcastMembers) +
+  1;

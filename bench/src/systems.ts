@@ -1,0 +1,148 @@
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SystemName, Target } from './protocol';
+import { freePort, sleep, spawnNode, within } from './proc';
+
+export interface SystemSpec {
+  name: SystemName;
+  label: string;
+  /** the script node runs */
+  entry: (paths: Paths) => string;
+  streamPath: string;
+  createPath: string;
+  groupPath: string;
+  /** does it keep events for a reconnecting client? */
+  resumes: boolean;
+}
+
+export interface Paths {
+  root: string;
+  bench: string;
+  dist: string;
+  tmp: string;
+}
+
+export const SYSTEMS: SystemSpec[] = [
+  {
+    name: 'product',
+    label: 'this product (tRPC SSE)',
+    entry: (p) => join(p.root, 'apps/server/dist/main.js'),
+    streamPath: '/trpc/notifications.onEvent',
+    createPath: '/trpc/tasks.create',
+    groupPath: '/trpc/approverGroups.create',
+    resumes: true,
+  },
+  {
+    name: 'seed',
+    label: "seed 000's polling design",
+    entry: (p) => join(p.dist, 'seed.mjs'),
+    streamPath: '/api/communication/notifications/sse/',
+    createPath: '/notify',
+    groupPath: '/groups',
+    resumes: true,
+  },
+  {
+    name: 'raw',
+    label: 'raw floor (node:http + pub/sub)',
+    entry: (p) => join(p.dist, 'raw.mjs'),
+    streamPath: '/stream',
+    createPath: '/notify',
+    groupPath: '/groups',
+    resumes: false,
+  },
+];
+
+export interface RunningServer {
+  spec: SystemSpec;
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  target: Target;
+  /** forced GC in the server (through the probe), then its memoryUsage() and VmRSS */
+  memory(): Promise<NodeJS.MemoryUsage>;
+}
+
+export interface StartOptions {
+  paths: Paths;
+  redisUrl: string;
+  jwtSecret: string;
+  actorToken: string;
+  nofile: number;
+  logFile: string;
+  cpuProfile: string | null;
+}
+
+export async function startServer(spec: SystemSpec, o: StartOptions): Promise<RunningServer> {
+  const port = await freePort();
+  const probe = pathToFileURL(join(o.paths.dist, 'probe.mjs')).href;
+  const profile = o.cpuProfile
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(o.paths.tmp, 'profiles')}`, `--cpu-prof-name=${o.cpuProfile}`]
+    : [];
+  const child = spawnNode({
+    name: spec.name,
+    args: ['--expose-gc', ...profile, '--import', probe, spec.entry(o.paths)],
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REDIS_URL: o.redisUrl,
+      JWT_SECRET: o.jwtSecret,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      // The product's per-IP limits would refuse the bench's 10,000 streams from one host.
+      HTTP_RATE_LIMIT_PER_MINUTE: '0',
+      LOGIN_ATTEMPTS_PER_WINDOW: '1000000',
+    },
+    logFile: o.logFile,
+    ipc: true,
+    nofile: o.nofile,
+  });
+  const pid = child.pid ?? 0;
+  let exitedEarly = false;
+  child.once('exit', () => (exitedEarly = true));
+  await within(30_000, `${spec.name} start`, waitHealthy(port, () => exitedEarly));
+  let nextId = 1;
+  const memory = () =>
+    within(
+      20_000,
+      `${spec.name} memory probe`,
+      new Promise<NodeJS.MemoryUsage>((resolve) => {
+        const id = nextId++;
+        const onMessage = (msg: { type?: string; id?: number } & NodeJS.MemoryUsage) => {
+          if (msg.type !== 'mem' || msg.id !== id) return;
+          child.off('message', onMessage);
+          resolve(msg);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'mem', id });
+      }),
+    );
+  return {
+    spec,
+    child,
+    pid,
+    port,
+    memory,
+    target: {
+      system: spec.name,
+      port,
+      streamPath: spec.streamPath,
+      createPath: spec.createPath,
+      groupPath: spec.groupPath,
+      actorToken: o.actorToken,
+    },
+  };
+}
+
+async function waitHealthy(port: number, exited: () => boolean): Promise<void> {
+  for (;;) {
+    if (exited()) throw new Error('the server exited during start-up (see its log)');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+}
