@@ -24,8 +24,8 @@ const resultFiles = ['packages', 'apps'].flatMap((dir) =>
 const e2eResults = join(root, 'e2e/playwright-report/results.json');
 for (const f of [...resultFiles, e2eResults]) rmSync(f, { force: true });
 
-log('Typecheck and lint');
-run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only']);
+log('Typecheck, lint and build');
+run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'lint', 'build', '--output-logs=errors-only']);
 
 const steps = [];
 log('Unit and integration tests (vitest, real redis-server)');

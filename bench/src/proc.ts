@@ -67,15 +67,17 @@ export function spawnBinary(
 ): ChildProcess {
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   track(child);
   return child;
 }
 
 function track(child: ChildProcess) {
   children.add(child);
-  child.once('exit', () => children.delete(child));
+  child.once('exit', () => {
+    children.delete(child);
+  });
 }
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
@@ -83,9 +85,15 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
 /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
 export async function stop(child: ChildProcess, graceMs = 12_000): Promise<void> {
   if (exited(child)) return;
-  const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const done = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+  }, graceMs);
   await done;
   clearTimeout(timer);
 }
@@ -99,7 +107,11 @@ export function killAll(): void {
 
 export function waitExit(child: ChildProcess): Promise<number | null> {
   if (exited(child)) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      resolve(code);
+    });
+  });
 }
 
 /** VmRSS of a process, in bytes. */
@@ -125,11 +137,60 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      reject(new Error(`${what}: no answer within ${ms} ms`));
+    }, ms);
   });
   try {
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Busy CPU time of the whole machine since boot (all cores), ms, from /proc/stat. */
+export function machineBusyMs(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  // cpu user nice system idle iowait irq softirq steal ...
+  const f = line.trim().split(/\s+/).slice(1).map(Number);
+  const busy = (f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0) + (f[7] ?? 0);
+  return (busy * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * CPU used on this machine by processes that are not the bench's (other people's tests on a
+ * shared machine): machine busy time minus the CPU time of `pids`, as % of one core.
+ */
+export class ForeignLoad {
+  private machine = machineBusyMs();
+  private own: number;
+  private at = performance.now();
+
+  constructor(private readonly pids: () => number[]) {
+    this.own = this.ownMs();
+  }
+
+  private ownMs(): number {
+    let total = 0;
+    for (const pid of this.pids()) {
+      try {
+        total += cpuMs(pid);
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return total;
+  }
+
+  /** % of one core used by foreign processes since the last call (or construction). */
+  sample(): number {
+    const machine = machineBusyMs();
+    const own = this.ownMs();
+    const at = performance.now();
+    const pct = ((machine - this.machine - (own - this.own)) / (at - this.at)) * 100;
+    this.machine = machine;
+    this.own = own;
+    this.at = at;
+    return Math.max(0, pct);
   }
 }

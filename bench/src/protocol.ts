@@ -34,6 +34,7 @@ export type LoadRequest =
       keys: number[];
       samples: number;
       ratePerSec: number;
+      thinkMs: number;
       sampleTimeoutMs: number;
       timeoutMs: number;
     }
@@ -66,6 +67,8 @@ export interface OpenResult {
 export interface LatencyResult {
   /** create-to-receive, ms, in send order */
   latencies: number[];
+  /** the load process's event-loop delay during the phase (ms) */
+  loadLoop: { max: number; p99: number };
   lost: number;
   errors: number;
   ms: number;
@@ -109,8 +112,7 @@ export interface ResumeResult {
 }
 
 export type LoadReply =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 export const MARKER = /~b:(\d+):(\d+\.\d+)~/;
 export const marker = (seq: number, ts: number) => `~b:${seq}:${ts.toFixed(3)}~`;

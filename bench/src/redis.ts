@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import net from 'node:net';
 import { Redis } from 'ioredis';
 import { freePort, sleep, spawnBinary, stop } from './proc';
 
@@ -25,17 +26,13 @@ export async function startRedis(dir: string, logFile: string) {
     logFile,
   );
   const url = `redis://127.0.0.1:${port}`;
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  for (let i = 0; ; i += 1) {
-    try {
-      await redis.connect();
-      await redis.ping();
-      break;
-    } catch (err) {
-      if (i > 50 || child.exitCode !== null) throw new Error(`redis-server did not start: ${err}`);
-      await sleep(100);
-    }
+  for (let i = 0; !(await accepts(port)); i += 1) {
+    if (i > 100 || child.exitCode !== null)
+      throw new Error(`redis-server did not start (${logFile})`);
+    await sleep(50);
   }
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  await redis.ping();
   const version = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
   return {
     url,
@@ -80,4 +77,17 @@ export async function redisCpuMs(redis: Redis): Promise<number> {
   const user = Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0);
   const sys = Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1] ?? 0);
   return (user + sys) * 1000;
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      resolve(false);
+    });
+  });
 }

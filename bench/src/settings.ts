@@ -6,6 +6,8 @@ export interface Settings {
   /** samples per level per repetition (open loop at `latencyRate`, ≤1 in flight per user) */
   latencySamples: Record<number, number>;
   latencyRate: number;
+  /** a user is sent to again 0..thinkMs after its last receipt (de-phases the seed's poll) */
+  latencyThinkMs: number;
   sampleTimeoutMs: number;
   /** stream counts at which server RSS is read (after a forced GC) */
   rssLevels: number[];
@@ -22,6 +24,10 @@ export interface Settings {
   resumeTimeoutMs: number;
   deliveryTimeoutMs: number;
   openConcurrency: number;
+  /** a repetition during which other processes took more CPU (% of one core) is repeated */
+  maxForeignPct: number;
+  /** how many disturbed repetitions the whole run may repeat */
+  maxReruns: number;
   /** the whole run is aborted (children stopped, partial results written) after this */
   deadlineMs: number;
 }
@@ -30,8 +36,9 @@ export const FULL: Settings = {
   mode: 'full',
   reps: 3,
   latencyLevels: [1, 100, 5000],
-  latencySamples: { 1: 100, 100: 300, 5000: 300 },
+  latencySamples: { 1: 40, 100: 300, 5000: 300 },
   latencyRate: 100,
+  latencyThinkMs: 500,
   sampleTimeoutMs: 5000,
   rssLevels: [0, 1000, 5000, 10_000],
   idleStreams: 5000,
@@ -42,23 +49,26 @@ export const FULL: Settings = {
   sendConcurrency: 64,
   broadcastMembers: 1000,
   resumeEvents: 1000,
-  resumeTimeoutMs: 20_000,
+  resumeTimeoutMs: 10_000,
   deliveryTimeoutMs: 120_000,
   openConcurrency: 200,
-  deadlineMs: 30 * 60_000,
+  maxForeignPct: 30,
+  maxReruns: 3,
+  deadlineMs: 40 * 60_000,
 };
 
 export const QUICK: Settings = {
   mode: 'quick',
   reps: 1,
   latencyLevels: [1, 100, 1000],
-  latencySamples: { 1: 30, 100: 100, 1000: 100 },
+  latencySamples: { 1: 20, 100: 100, 1000: 100 },
   latencyRate: 100,
+  latencyThinkMs: 500,
   sampleTimeoutMs: 3000,
   rssLevels: [0, 1000, 2000],
   idleStreams: 1000,
   idleSeconds: 5,
-  baselineSeconds: 3,
+  baselineSeconds: 5,
   burstUsers: 200,
   burstNotifications: 2000,
   sendConcurrency: 64,
@@ -67,10 +77,11 @@ export const QUICK: Settings = {
   resumeTimeoutMs: 5000,
   deliveryTimeoutMs: 30_000,
   openConcurrency: 200,
-  deadlineMs: 6 * 60_000,
+  maxForeignPct: 30,
+  maxReruns: 1,
+  deadlineMs: 8 * 60_000,
 };
 
 /** Distinct users needed: one per stream, plus one for the resume phase. */
 export const usersNeeded = (s: Settings) =>
-  Math.max(...s.latencyLevels, ...s.rssLevels, s.idleStreams, s.burstUsers, s.broadcastMembers) +
-  1;
+  Math.max(...s.latencyLevels, ...s.rssLevels, s.idleStreams, s.burstUsers, s.broadcastMembers) + 1;

@@ -59,8 +59,17 @@ export interface RunningServer {
   pid: number;
   port: number;
   target: Target;
-  /** forced GC in the server (through the probe), then its memoryUsage() and VmRSS */
+  /** forced GC in the server (through the probe), then its memoryUsage() */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** the server's event-loop delay since the previous call (ms) */
+  loopDelay(): Promise<LoopDelay>;
+  heapSnapshot(path: string): Promise<{ path: string }>;
+}
+
+export interface LoopDelay {
+  max: number;
+  p99: number;
+  mean: number;
 }
 
 export interface StartOptions {
@@ -71,17 +80,29 @@ export interface StartOptions {
   nofile: number;
   logFile: string;
   cpuProfile: string | null;
+  /** run this server script instead of apps/server/dist/main.js (e.g. a patched copy) */
+  productEntry: string | null;
 }
 
 export async function startServer(spec: SystemSpec, o: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const probe = pathToFileURL(join(o.paths.dist, 'probe.mjs')).href;
   const profile = o.cpuProfile
-    ? ['--cpu-prof', `--cpu-prof-dir=${join(o.paths.tmp, 'profiles')}`, `--cpu-prof-name=${o.cpuProfile}`]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${join(o.paths.tmp, 'profiles')}`,
+        `--cpu-prof-name=${o.cpuProfile}`,
+      ]
     : [];
   const child = spawnNode({
     name: spec.name,
-    args: ['--expose-gc', ...profile, '--import', probe, spec.entry(o.paths)],
+    args: [
+      '--expose-gc',
+      ...profile,
+      '--import',
+      probe,
+      spec.name === 'product' && o.productEntry ? o.productEntry : spec.entry(o.paths),
+    ],
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -100,21 +121,26 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
   const pid = child.pid ?? 0;
   let exitedEarly = false;
   child.once('exit', () => (exitedEarly = true));
-  await within(30_000, `${spec.name} start`, waitHealthy(port, () => exitedEarly));
+  await within(
+    30_000,
+    `${spec.name} start`,
+    waitHealthy(port, () => exitedEarly),
+  );
   let nextId = 1;
-  const memory = () =>
+  /** One request/answer over the probe's IPC channel. */
+  const ask = <T>(type: string, extra: object = {}, timeoutMs = 20_000) =>
     within(
-      20_000,
-      `${spec.name} memory probe`,
-      new Promise<NodeJS.MemoryUsage>((resolve) => {
+      timeoutMs,
+      `${spec.name} probe ${type}`,
+      new Promise<T>((resolve) => {
         const id = nextId++;
-        const onMessage = (msg: { type?: string; id?: number } & NodeJS.MemoryUsage) => {
-          if (msg.type !== 'mem' || msg.id !== id) return;
+        const onMessage = (msg: { type?: string; id?: number }) => {
+          if (msg.type !== type || msg.id !== id) return;
           child.off('message', onMessage);
-          resolve(msg);
+          resolve(msg as T);
         };
         child.on('message', onMessage);
-        child.send({ type: 'mem', id });
+        child.send({ type, id, ...extra });
       }),
     );
   return {
@@ -122,7 +148,9 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
     child,
     pid,
     port,
-    memory,
+    memory: () => ask<NodeJS.MemoryUsage>('mem'),
+    loopDelay: () => ask<LoopDelay>('loop'),
+    heapSnapshot: (path: string) => ask<{ path: string }>('snapshot', { path }, 300_000),
     target: {
       system: spec.name,
       port,

@@ -14,6 +14,7 @@ import type {
   Target,
 } from '../protocol';
 import { marker } from '../protocol';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isOk, post } from './http';
 import { now, SseStream, type MarkerSink } from './sse';
 
@@ -86,14 +87,18 @@ function closeAll() {
 }
 
 /**
- * Open loop at `ratePerSec`, round-robin over the streams, never more than one notification
- * in flight per user (the seed delivers one per poll, so a queue would measure the backlog).
+ * Open loop at `ratePerSec`, round-robin over the streams, at most one notification in flight
+ * per user (the seed delivers one per poll, so a queue would measure its backlog), and a user
+ * is picked again only after a random pause of 0 to `thinkMs` after its last receipt: without
+ * it, the send would be phase-locked to the seed's 0.5 s poll and every sample would wait
+ * for a whole period.
  */
 async function latency(req: Extract<LoadRequest, { op: 'latency' }>): Promise<LatencyResult> {
-  const { target, keys, samples, ratePerSec, sampleTimeoutMs, timeoutMs } = req;
+  const { target, keys, samples, ratePerSec, thinkMs, sampleTimeoutMs, timeoutMs } = req;
   const users = keys.map(getStream);
   const pending = new Map<number, { sentAt: number; user: number }>();
-  const busy = new Set<number>();
+  /** when each user may be sent to again (Infinity while one is in flight) */
+  const availableAt = new Float64Array(users.length);
   const latencies: number[] = [];
   let lost = 0;
   let errors = 0;
@@ -103,9 +108,15 @@ async function latency(req: Extract<LoadRequest, { op: 'latency' }>): Promise<La
     const p = pending.get(n);
     if (!p) return;
     pending.delete(n);
-    busy.delete(p.user);
+    availableAt[p.user] = receivedAt + Math.random() * thinkMs;
     latencies.push(receivedAt - sentAt);
   };
+  const failed = (n: number, u: number) => {
+    errors += 1;
+    if (pending.delete(n)) availableAt[u] = now();
+  };
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const t0 = now();
   const interval = 1000 / ratePerSec;
   let tick = 0;
@@ -115,7 +126,7 @@ async function latency(req: Extract<LoadRequest, { op: 'latency' }>): Promise<La
       for (const [n, p] of pending) {
         if (t - p.sentAt > sampleTimeoutMs) {
           pending.delete(n);
-          busy.delete(p.user);
+          availableAt[p.user] = t;
           lost += 1;
         }
       }
@@ -123,23 +134,19 @@ async function latency(req: Extract<LoadRequest, { op: 'latency' }>): Promise<La
         for (let scanned = 0; scanned < users.length; scanned += 1) {
           const u = cursor % users.length;
           cursor += 1;
-          if (busy.has(u)) continue;
+          if ((availableAt[u] ?? 0) > t) continue;
           const stream = users[u] as SseStream;
           const n = (seq += 1);
           const sentAt = now();
           pending.set(n, { sentAt, user: u });
-          busy.add(u);
+          availableAt[u] = Infinity;
           sent += 1;
           createCall(target, stream.userId, n, sentAt).then(
             (r) => {
-              if (!isOk(r)) {
-                errors += 1;
-                if (pending.delete(n)) busy.delete(u);
-              }
+              if (!isOk(r)) failed(n, u);
             },
             () => {
-              errors += 1;
-              if (pending.delete(n)) busy.delete(u);
+              failed(n, u);
             },
           );
           break;
@@ -151,8 +158,10 @@ async function latency(req: Extract<LoadRequest, { op: 'latency' }>): Promise<La
   } finally {
     sink = null;
   }
+  loop.disable();
   lost += pending.size;
-  return { latencies, lost, errors, ms: now() - t0 };
+  const loadLoop = { max: loop.max / 1e6, p99: loop.percentile(99) / 1e6 };
+  return { latencies, loadLoop, lost, errors, ms: now() - t0 };
 }
 
 async function burst(req: Extract<LoadRequest, { op: 'burst' }>): Promise<BurstResult> {
@@ -189,8 +198,8 @@ async function burst(req: Extract<LoadRequest, { op: 'burst' }>): Promise<BurstR
     }
     lastResponse = now();
   });
-  let timedOut = false;
-  const timeout = sleep(timeoutMs).then(() => (timedOut = true));
+  const clock = { timedOut: false };
+  const timeout = sleep(timeoutMs).then(() => (clock.timedOut = true));
   await Promise.race([sending.then(() => delivered), timeout]);
   sink = null;
   return {
@@ -200,13 +209,11 @@ async function burst(req: Extract<LoadRequest, { op: 'burst' }>): Promise<BurstR
     sendMs: lastResponse - t0,
     deliverMs: (received ? lastAt : now()) - t0,
     latencies,
-    timedOut: timedOut && received < notifications,
+    timedOut: clock.timedOut && received < notifications,
   };
 }
 
-async function broadcast(
-  req: Extract<LoadRequest, { op: 'broadcast' }>,
-): Promise<BroadcastResult> {
+async function broadcast(req: Extract<LoadRequest, { op: 'broadcast' }>): Promise<BroadcastResult> {
   const { target, keys, groupName, timeoutMs } = req;
   const members = keys.map(getStream);
   const n = (seq += 1);
@@ -237,11 +244,11 @@ async function broadcast(
       error = errorText(err);
     },
   );
-  let timedOut = false;
+  const clock = { timedOut: false };
   await Promise.race([
     Promise.all([call, delivered]),
     call.then(() => (error ? undefined : new Promise(() => undefined))),
-    sleep(timeoutMs).then(() => (timedOut = true)),
+    sleep(timeoutMs).then(() => (clock.timedOut = true)),
   ]);
   sink = null;
   return {
@@ -250,7 +257,7 @@ async function broadcast(
     responseMs,
     firstMs: firstAt ? firstAt - t0 : Number.NaN,
     lastMs: lastAt ? lastAt - t0 : Number.NaN,
-    timedOut: timedOut && seen.size < members.length,
+    timedOut: clock.timedOut && seen.size < members.length,
     error,
   };
 }
@@ -294,13 +301,13 @@ async function resume(req: Extract<LoadRequest, { op: 'resume' }>): Promise<Resu
   };
   const second = new SseStream(spec.key, spec.userId, currentSink);
   const t0 = now();
-  let timedOut = false;
+  const clock = { timedOut: false };
   try {
     await Promise.race([
       second
         .open(target.port, target.streamPath, spec.token, timeoutMs, resumedFrom ?? undefined)
         .then(() => delivered),
-      sleep(timeoutMs).then(() => (timedOut = true)),
+      sleep(timeoutMs).then(() => (clock.timedOut = true)),
     ]);
   } finally {
     sink = null;
@@ -312,7 +319,7 @@ async function resume(req: Extract<LoadRequest, { op: 'resume' }>): Promise<Resu
     createMs,
     firstMs: firstAt ? firstAt - t0 : Number.NaN,
     ms: (received === events ? lastAt : now()) - t0,
-    timedOut: timedOut && received < events,
+    timedOut: clock.timedOut && received < events,
     resumedFrom,
   };
 }

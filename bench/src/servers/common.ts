@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { jwtVerify } from 'jose';
 
@@ -11,10 +12,22 @@ export function readConfig() {
   const redisUrl = process.env.REDIS_URL;
   const secret = process.env.JWT_SECRET;
   if (!redisUrl || !secret) throw new Error('REDIS_URL and JWT_SECRET are required');
-  return { port, redisUrl, key: new TextEncoder().encode(secret) };
+  // Imported once: handing jose the raw bytes would re-import the key on every verify.
+  const key = webcrypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
+  return { port, redisUrl, key };
 }
 
-export async function userIdOf(req: IncomingMessage, key: Uint8Array): Promise<string | null> {
+export async function userIdOf(
+  req: IncomingMessage,
+  keyPromise: Promise<webcrypto.CryptoKey>,
+): Promise<string | null> {
+  const key = await keyPromise;
   const header = req.headers.authorization ?? '';
   const fromQuery = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
   const token = header.startsWith('Bearer ') ? header.slice(7) : fromQuery;
@@ -64,9 +77,7 @@ export const SSE_HEADERS = {
 export function parseCreate(body: unknown): { title: string; assigneeId: string } | null {
   if (typeof body !== 'object' || body === null) return null;
   const { title, assigneeId } = body as Record<string, unknown>;
-  return typeof title === 'string' && typeof assigneeId === 'string'
-    ? { title, assigneeId }
-    : null;
+  return typeof title === 'string' && typeof assigneeId === 'string' ? { title, assigneeId } : null;
 }
 
 export function parseGroup(body: unknown): { name: string; memberIds: string[] } | null {

@@ -82,23 +82,41 @@ const server = http.createServer((req, res) => {
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = (req.url ?? '/').split('?')[0];
-  if (req.method === 'GET' && path === '/healthz') return send(res, 200, { ok: true });
+  if (req.method === 'GET' && path === '/healthz') {
+    send(res, 200, { ok: true });
+    return;
+  }
   const userId = await userIdOf(req, key);
-  if (!userId) return send(res, 401, { error: 'unauthorized' });
-  if (req.method === 'GET' && path === '/stream') return stream(res, userId);
+  if (!userId) {
+    send(res, 401, { error: 'unauthorized' });
+    return;
+  }
+  if (req.method === 'GET' && path === '/stream') {
+    await stream(res, userId);
+    return;
+  }
   if (req.method === 'POST' && path === '/notify') {
     const input = parseCreate(await readJson(req));
-    if (!input) return send(res, 400, { error: 'Invalid data' });
+    if (!input) {
+      send(res, 400, { error: 'Invalid data' });
+      return;
+    }
     const title = `Task Assigned: ${input.title}`;
     await redis.publish(
       channelOf(input.assigneeId),
       payload(input.assigneeId, title, `Task "${input.title}" has been assigned to you.`),
     );
-    return send(res, 201, { ok: true });
+    {
+      send(res, 201, { ok: true });
+      return;
+    }
   }
   if (req.method === 'POST' && path === '/groups') {
     const input = parseGroup(await readJson(req));
-    if (!input) return send(res, 400, { error: 'Invalid data' });
+    if (!input) {
+      send(res, 400, { error: 'Invalid data' });
+      return;
+    }
     const pipeline = redis.pipeline();
     const everyone = new Set([userId, ...input.memberIds]);
     for (const member of everyone) {
@@ -106,9 +124,15 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
       pipeline.publish(channelOf(member), payload(member, title, title));
     }
     await pipeline.exec();
-    return send(res, 201, { ok: true });
+    {
+      send(res, 201, { ok: true });
+      return;
+    }
   }
-  return send(res, 404, { error: 'Not found' });
+  {
+    send(res, 404, { error: 'Not found' });
+    return;
+  }
 }
 
 server.keepAliveTimeout = 60_000;

@@ -73,15 +73,18 @@ async function getNotification(userId: string): Promise<SeedNotification | null>
 }
 
 async function stream(req: http.IncomingMessage, res: http.ServerResponse, userId: string) {
-  let open = true;
-  res.on('close', () => (open = false));
+  let closed = false;
+  res.on('close', () => {
+    closed = true;
+  });
+  const isOpen = () => !closed;
   res.writeHead(200, SSE_HEADERS);
   res.write(`data: ${JSON.stringify({ message: 'SSE connection established' })}\n\n`);
   let lastHeartbeat = Date.now();
-  while (open) {
+  while (isOpen()) {
     try {
       const notification = await getNotification(userId);
-      if (notification && open) res.write(`data: ${JSON.stringify(notification)}\n\n`);
+      if (notification && isOpen()) res.write(`data: ${JSON.stringify(notification)}\n\n`);
       if (Date.now() - lastHeartbeat > HEARTBEAT_MS) {
         res.write('data: {}\n\n');
         lastHeartbeat = Date.now();
@@ -106,30 +109,52 @@ const server = http.createServer((req, res) => {
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = (req.url ?? '/').split('?')[0];
-  if (req.method === 'GET' && path === '/healthz') return send(res, 200, { ok: true });
+  if (req.method === 'GET' && path === '/healthz') {
+    send(res, 200, { ok: true });
+    return;
+  }
   const userId = await userIdOf(req, key);
-  if (!userId) return send(res, 401, { detail: 'Authentication credentials were not provided.' });
+  if (!userId) {
+    send(res, 401, { detail: 'Authentication credentials were not provided.' });
+    return;
+  }
   if (req.method === 'GET' && path === '/api/communication/notifications/sse/') {
-    return stream(req, res, userId);
+    await stream(req, res, userId);
+    return;
   }
   if (req.method === 'POST' && path === '/notify') {
     const input = parseCreate(await readJson(req));
-    if (!input) return send(res, 400, { error: 'Invalid data' });
+    if (!input) {
+      send(res, 400, { error: 'Invalid data' });
+      return;
+    }
     await addNotification(input.assigneeId, `Task Assigned: ${input.title}`);
-    return send(res, 201, { ok: true });
+    {
+      send(res, 201, { ok: true });
+      return;
+    }
   }
   if (req.method === 'POST' && path === '/groups') {
     const input = parseGroup(await readJson(req));
-    if (!input) return send(res, 400, { error: 'Invalid data' });
+    if (!input) {
+      send(res, 400, { error: 'Invalid data' });
+      return;
+    }
     await addNotification(userId, 'New approver group created successfully.');
     for (const member of input.memberIds) {
       if (member !== userId) {
         await addNotification(member, `Added to Approver Group: ${input.name}`);
       }
     }
-    return send(res, 201, { ok: true });
+    {
+      send(res, 201, { ok: true });
+      return;
+    }
   }
-  return send(res, 404, { error: 'Not found' });
+  {
+    send(res, 404, { error: 'Not found' });
+    return;
+  }
 }
 
 server.keepAliveTimeout = 60_000;

@@ -30,7 +30,7 @@ export function DialogContent({
   const describedBy = description ? {} : { 'aria-describedby': undefined };
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-40 animate-fade-in bg-black/40" />
+      <DialogPrimitive.Overlay className="fixed inset-0 z-40 animate-fade-in bg-[rgb(0_0_0/0.4)]" />
       <DialogPrimitive.Content
         {...describedBy}
         onOpenAutoFocus={onOpenAutoFocus}

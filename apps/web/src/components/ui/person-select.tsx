@@ -40,9 +40,19 @@ export function PersonSelect({
   onValueChange,
   nobodyLabel,
   ...props
-}: Omit<SelectProps, 'children'> & { people: User[]; nobodyLabel?: string }) {
+}: Omit<SelectProps, 'children' | 'display'> & { people: User[]; nobodyLabel?: string }) {
+  const chosen = people.find((person) => person.id === value);
+  // The closed control shows the avatar and name only (the role is in the open list).
+  const display = chosen ? (
+    <PersonLabel person={chosen} />
+  ) : value === NOBODY ? (
+    <NobodyLabel>{nobodyLabel}</NobodyLabel>
+  ) : value ? (
+    // Someone the list does not have (yet): people still loading, or a removed account.
+    <NobodyLabel>Someone</NobodyLabel>
+  ) : undefined;
   return (
-    <Select value={value} onValueChange={onValueChange} {...props}>
+    <Select value={value} onValueChange={onValueChange} display={display} lazyItems {...props}>
       {nobodyLabel && (
         <SelectItem value={NOBODY}>
           <NobodyLabel>{nobodyLabel}</NobodyLabel>

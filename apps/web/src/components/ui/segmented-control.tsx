@@ -11,6 +11,7 @@ export function SegmentedControl<T extends string>({
   onValueChange,
   options,
   disabled,
+  size = 'md',
   className,
   ...aria
 }: {
@@ -18,6 +19,8 @@ export function SegmentedControl<T extends string>({
   onValueChange: (value: T) => void;
   options: readonly { value: T; label: ReactNode }[];
   disabled?: boolean;
+  /** md matches Input's height (forms); sm sits in toolbars. */
+  size?: 'sm' | 'md';
   className?: string;
   'aria-label'?: string;
   'aria-labelledby'?: string;
@@ -32,13 +35,17 @@ export function SegmentedControl<T extends string>({
         const option = options.find((o) => o.value === next);
         if (option) onValueChange(option.value);
       }}
-      className={cn('inline-flex h-10 rounded-md border border-line-strong bg-muted p-1', className)}
+      className={cn(
+        'inline-flex rounded-md border border-line bg-muted p-0.5',
+        size === 'md' ? 'h-10' : 'h-8',
+        className,
+      )}
     >
       {options.map((option) => (
         <RadioGroup.Item
           key={option.value}
           value={option.value}
-          className="inline-flex flex-1 cursor-pointer items-center justify-center gap-2 rounded-sm px-3 text-sm font-medium text-fg-muted transition-colors hover:text-fg data-[state=checked]:bg-surface data-[state=checked]:text-fg data-[state=checked]:shadow-[0_1px_2px_var(--shadow-color)] disabled:cursor-not-allowed"
+          className="inline-flex flex-auto cursor-pointer items-center justify-center gap-2 rounded-sm border border-transparent px-3 text-sm font-medium whitespace-nowrap text-fg-muted transition-colors outline-offset-0 hover:text-fg disabled:cursor-not-allowed data-[state=checked]:border-line-strong data-[state=checked]:bg-surface data-[state=checked]:text-fg"
         >
           {option.label}
         </RadioGroup.Item>

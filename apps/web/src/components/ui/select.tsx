@@ -1,6 +1,6 @@
 import { Check, ChevronDown } from 'lucide-react';
 import { Select as SelectPrimitive } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { cn } from '../../lib/cn';
 
 const triggerLooks = {
@@ -27,6 +27,12 @@ export interface SelectProps {
   'aria-describedby'?: string | undefined;
   className?: string;
   contentClassName?: string;
+  /**
+   * Render the options only while the list is open. Radix renders a closed select's options
+   * off screen to find the chosen one's text; a long list in every table row (people) makes
+   * that costly. Needs `display` for the closed control.
+   */
+  lazyItems?: boolean;
   children: ReactNode;
 }
 
@@ -43,11 +49,19 @@ export function Select({
   disabled,
   className,
   contentClassName,
+  lazyItems = false,
   children,
   ...aria
 }: SelectProps) {
+  const [open, setOpen] = useState(false);
   return (
-    <SelectPrimitive.Root value={value ?? ''} onValueChange={onValueChange} disabled={disabled}>
+    <SelectPrimitive.Root
+      value={value ?? ''}
+      onValueChange={onValueChange}
+      disabled={disabled}
+      open={open}
+      onOpenChange={setOpen}
+    >
       <SelectPrimitive.Trigger
         {...aria}
         className={cn(
@@ -81,7 +95,9 @@ export function Select({
             contentClassName,
           )}
         >
-          <SelectPrimitive.Viewport className="p-1">{children}</SelectPrimitive.Viewport>
+          <SelectPrimitive.Viewport className="p-1">
+            {!lazyItems || open ? children : null}
+          </SelectPrimitive.Viewport>
         </SelectPrimitive.Content>
       </SelectPrimitive.Portal>
     </SelectPrimitive.Root>
@@ -100,7 +116,7 @@ export function SelectItem({
 }: {
   value: string;
   children: ReactNode;
-  hint?: ReactNode;
+  hint?: string;
   disabled?: boolean;
 }) {
   return (
@@ -109,10 +125,19 @@ export function SelectItem({
       disabled={disabled}
       className="relative flex h-9 cursor-pointer items-center gap-2 rounded-sm pr-8 pl-2 text-sm text-fg outline-none select-none data-disabled:cursor-default data-disabled:opacity-60 data-highlighted:bg-muted"
     >
+      {/* The option's accessible name is its ItemText: the hint goes in there for screen
+          readers, and is shown (hidden from them) on the right. */}
       <SelectPrimitive.ItemText asChild>
-        <span className="flex min-w-0 items-center gap-2 truncate">{children}</span>
+        <span className="flex min-w-0 items-center gap-2 truncate">
+          {children}
+          {hint && <span className="sr-only">, {hint}</span>}
+        </span>
       </SelectPrimitive.ItemText>
-      {hint && <span className="ml-auto shrink-0 pl-4 text-xs text-fg-muted">{hint}</span>}
+      {hint && (
+        <span aria-hidden className="ml-auto shrink-0 pl-4 text-xs text-fg-muted">
+          {hint}
+        </span>
+      )}
       <SelectPrimitive.ItemIndicator className="absolute right-2 inline-flex items-center text-accent-text">
         <Check aria-hidden className="size-4" />
       </SelectPrimitive.ItemIndicator>

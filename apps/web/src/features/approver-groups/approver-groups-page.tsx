@@ -1,20 +1,118 @@
-import { UsersRound } from 'lucide-react';
+import type { ApproverGroup } from '@acme/contracts';
+import { SearchX, UsersRound } from 'lucide-react';
+import { useMemo } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
+import { LoadMore } from '../../components/ui/data-table';
+import { ListError } from '../../components/ui/list-error';
+import { useRecordHighlight } from '../../components/ui/use-record-highlight';
+import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
+import { describeError } from '../../lib/errors';
+import { navigate, useRoute } from '../../lib/router';
+import { trpc } from '../../lib/trpc';
+import { useMediaQuery } from '../../lib/use-media-query';
+import { usePeople } from '../tasks/use-people';
+import { useRefreshOnNotification } from '../tasks/use-refresh-on-notification';
+import { GroupCards, GroupListSkeleton, GroupTable } from './group-list';
+import { NewGroupDialog } from './new-group-dialog';
 
-/** PLACEHOLDER: the group list and the "New approver group" form come next. */
 export function ApproverGroupsPage() {
+  const route = useRoute();
+  const routeId = route.section === 'approver-groups' ? route.recordId : null;
+  const people = usePeople();
+  const utils = trpc.useUtils();
+  const query = trpc.approverGroups.list.useInfiniteQuery(
+    { limit: 20 },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+  const groups = useMemo(() => flattenPages(query.data?.pages), [query.data]);
+  const found = routeId !== null && groups.some((group) => group.id === routeId);
+  const missing = useSeekRecord(query, routeId, found);
+  const highlight = useRecordHighlight(
+    routeId,
+    useMemo(() => groups.map((g) => g.id), [groups]),
+  );
+  const wide = useMediaQuery('(min-width: 56rem)');
+
+  // Being added to a group arrives as a notification: the group joins this list.
+  useRefreshOnNotification(() => {
+    void utils.approverGroups.list.invalidate();
+  });
+
+  const onCreated = (group: ApproverGroup) => {
+    highlight.flash(group.id);
+  };
+  const listProps = { groups, byId: people.byId, ...highlight };
+
   return (
     <>
       <PageHeader
         title="Approver groups"
         description="The people who sign off on work, grouped by what they approve."
+        actions={<NewGroupDialog people={people} onCreated={onCreated} />}
       />
-      <Card>
-        <EmptyState icon={UsersRound} title="No approver groups yet">
-          When a group is created, it appears here and each of its members is notified.
-        </EmptyState>
+      {missing && (
+        <div
+          role="status"
+          className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface px-4 py-3"
+        >
+          <span className="flex items-center gap-2 text-fg-muted">
+            <SearchX aria-hidden className="size-4 shrink-0" />
+            That group isn&apos;t in your list.
+          </span>
+          <Button
+            size="sm"
+            onClick={() => {
+              navigate({ section: 'approver-groups' });
+            }}
+          >
+            Dismiss
+          </Button>
+        </div>
+      )}
+      <Card className="overflow-hidden">
+        {query.isPending ? (
+          <GroupListSkeleton wide={wide} />
+        ) : query.isError ? (
+          <ListError
+            title="Couldn't load approver groups"
+            message={describeError(query.error)}
+            retrying={query.isFetching}
+            onRetry={() => {
+              void query.refetch();
+            }}
+          />
+        ) : groups.length === 0 ? (
+          <EmptyState
+            icon={UsersRound}
+            title="No approver groups yet"
+            action={
+              <NewGroupDialog
+                people={people}
+                onCreated={onCreated}
+                label="Create a group"
+                variant="secondary"
+              />
+            }
+          >
+            Group the people who sign off on work. When a group is created, each of its members is
+            notified.
+          </EmptyState>
+        ) : (
+          <>
+            {wide ? <GroupTable {...listProps} /> : <GroupCards {...listProps} />}
+            {query.hasNextPage && (
+              <LoadMore
+                pending={query.isFetchingNextPage}
+                onLoad={() => {
+                  void query.fetchNextPage();
+                }}
+              />
+            )}
+          </>
+        )}
       </Card>
     </>
   );

@@ -1,18 +1,123 @@
-import { Briefcase } from 'lucide-react';
+import type { Lead } from '@acme/contracts';
+import { Briefcase, SearchX } from 'lucide-react';
+import { useMemo } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
+import { LoadMore } from '../../components/ui/data-table';
+import { ListError } from '../../components/ui/list-error';
+import { useRecordHighlight } from '../../components/ui/use-record-highlight';
+import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
+import { describeError } from '../../lib/errors';
+import { navigate, useRoute } from '../../lib/router';
+import { trpc } from '../../lib/trpc';
+import { useMediaQuery } from '../../lib/use-media-query';
+import { useCurrentUser } from '../auth/current-user';
+import { usePeople } from '../tasks/use-people';
+import { useRefreshOnNotification } from '../tasks/use-refresh-on-notification';
+import { LeadCards, LeadListSkeleton, LeadTable } from './lead-list';
+import { NewLeadDialog } from './new-lead-dialog';
 
-/** PLACEHOLDER: the lead list, "New lead" form and assignment to sales staff come next. */
 export function LeadsPage() {
+  const me = useCurrentUser();
+  const route = useRoute();
+  const routeId = route.section === 'leads' ? route.recordId : null;
+  const people = usePeople();
+  const utils = trpc.useUtils();
+  const query = trpc.leads.list.useInfiniteQuery(
+    { limit: 20 },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+  const leads = useMemo(() => flattenPages(query.data?.pages), [query.data]);
+  const found = routeId !== null && leads.some((lead) => lead.id === routeId);
+  const missing = useSeekRecord(query, routeId, found);
+  const highlight = useRecordHighlight(
+    routeId,
+    useMemo(() => leads.map((l) => l.id), [leads]),
+  );
+  const wide = useMediaQuery('(min-width: 56rem)');
+  const manager = me.role === 'manager';
+  // Only managers assign leads, and only to sales staff: the picker offers nobody else.
+  const salesStaff = useMemo(
+    () => (manager ? people.people.filter((p) => p.role === 'sales') : null),
+    [manager, people.people],
+  );
+
+  useRefreshOnNotification(() => {
+    void utils.leads.list.invalidate();
+  });
+
+  const onSaved = (lead: Lead) => {
+    highlight.flash(lead.id);
+  };
+  const listProps = { leads, people, salesStaff, onSaved, ...highlight };
+
   return (
     <>
-      <PageHeader title="Leads" description="Prospects and the sales staff following them up." />
-      <Card>
-        <EmptyState icon={Briefcase} title="No leads yet">
-          Leads will show up here with their company and value. Managers assign each lead to someone
-          in sales, who gets notified right away.
-        </EmptyState>
+      <PageHeader
+        title="Leads"
+        description={
+          manager
+            ? 'Prospects and the sales staff following them up.'
+            : 'Leads you added and leads assigned to you.'
+        }
+        actions={<NewLeadDialog onCreated={onSaved} />}
+      />
+      {missing && (
+        <div
+          role="status"
+          className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface px-4 py-3"
+        >
+          <span className="flex items-center gap-2 text-fg-muted">
+            <SearchX aria-hidden className="size-4 shrink-0" />
+            That lead isn&apos;t in your list. It may have been reassigned.
+          </span>
+          <Button
+            size="sm"
+            onClick={() => {
+              navigate({ section: 'leads' });
+            }}
+          >
+            Dismiss
+          </Button>
+        </div>
+      )}
+      <Card className="overflow-hidden">
+        {query.isPending ? (
+          <LeadListSkeleton wide={wide} />
+        ) : query.isError ? (
+          <ListError
+            title="Couldn't load leads"
+            message={describeError(query.error)}
+            retrying={query.isFetching}
+            onRetry={() => {
+              void query.refetch();
+            }}
+          />
+        ) : leads.length === 0 ? (
+          <EmptyState
+            icon={Briefcase}
+            title="No leads yet"
+            action={<NewLeadDialog onCreated={onSaved} label="Add a lead" variant="secondary" />}
+          >
+            {manager
+              ? 'Leads show up here with their company and value. Assign each to someone in sales, who is notified right away.'
+              : 'Leads you add, and leads a manager assigns to you, show up here.'}
+          </EmptyState>
+        ) : (
+          <>
+            {wide ? <LeadTable {...listProps} /> : <LeadCards {...listProps} />}
+            {query.hasNextPage && (
+              <LoadMore
+                pending={query.isFetchingNextPage}
+                onLoad={() => {
+                  void query.fetchNextPage();
+                }}
+              />
+            )}
+          </>
+        )}
       </Card>
     </>
   );

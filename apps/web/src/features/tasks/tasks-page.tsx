@@ -1,18 +1,168 @@
-import { ListTodo } from 'lucide-react';
+import type { Task } from '@acme/contracts';
+import { ListTodo, SearchX } from 'lucide-react';
+import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
+import { LoadMore } from '../../components/ui/data-table';
+import { ListError } from '../../components/ui/list-error';
+import { SegmentedControl } from '../../components/ui/segmented-control';
+import { useRecordHighlight } from '../../components/ui/use-record-highlight';
+import { describeError } from '../../lib/errors';
+import { navigate, useRoute } from '../../lib/router';
+import { trpc } from '../../lib/trpc';
+import { useMediaQuery } from '../../lib/use-media-query';
+import { useNow } from '../../lib/use-now';
+import { useCurrentUser } from '../auth/current-user';
+import { NewTaskDialog } from './new-task-dialog';
+import { nextReminderByTask } from './reminder-time';
+import { TaskCards, TaskListSkeleton, TaskTable } from './task-list';
+import { usePeople } from './use-people';
+import { useRefreshOnNotification } from './use-refresh-on-notification';
+import { taskFilters, useTaskList, type TaskFilter } from './use-task-list';
 
-/** PLACEHOLDER: the task list, "New task" form, assignment and reminders come next. */
+const emptyCopy: Record<TaskFilter, { title: string; body: string }> = {
+  all: {
+    title: 'No tasks yet',
+    body: 'Create a task to hand out work. Whoever you assign it to is notified right away, and you can set reminders before it is due.',
+  },
+  assigned: {
+    title: 'Nothing assigned to you',
+    body: 'When someone assigns you a task, it shows up here and you get a notification.',
+  },
+  created: {
+    title: "You haven't created any tasks",
+    body: 'Tasks you create show up here, whoever they are assigned to.',
+  },
+};
+
 export function TasksPage() {
+  const me = useCurrentUser();
+  const route = useRoute();
+  const routeId = route.section === 'tasks' ? route.recordId : null;
+  const [filter, setFilter] = useState<TaskFilter>('all');
+  const people = usePeople();
+  const { query, tasks, missing } = useTaskList(filter, routeId);
+  const utils = trpc.useUtils();
+  const highlight = useRecordHighlight(
+    routeId,
+    useMemo(() => tasks.map((t) => t.id), [tasks]),
+  );
+  const wide = useMediaQuery('(min-width: 56rem)');
+  const now = useNow(15_000);
+  const myReminders = trpc.reminders.list.useQuery({ limit: 100 });
+  const nextReminders = useMemo(
+    () => nextReminderByTask(myReminders.data?.items ?? [], new Date(now)),
+    [myReminders.data, now],
+  );
+
+  useRefreshOnNotification(() => {
+    void utils.tasks.list.invalidate();
+    void utils.reminders.list.invalidate();
+  });
+
+  const onCreated = (task: Task) => {
+    // Show the new task even if the current filter would hide it.
+    if (filter === 'assigned' && task.assigneeId !== me.id) setFilter('all');
+    highlight.flash(task.id);
+  };
+  const onSaved = (task: Task) => {
+    highlight.flash(task.id);
+  };
+  const listProps = { tasks, people, nextReminders, onSaved, ...highlight };
+
   return (
     <>
-      <PageHeader title="Tasks" description="Work assigned to you and work you hand out." />
-      <Card>
-        <EmptyState icon={ListTodo} title="No tasks yet">
-          Tasks you create or that are assigned to you will show up here, with their priority,
-          assignee, due date and reminders.
-        </EmptyState>
+      <PageHeader
+        title="Tasks"
+        description="Work assigned to you and work you hand out."
+        actions={<NewTaskDialog people={people} onCreated={onCreated} />}
+      />
+      <div className="mb-4 flex items-center justify-between gap-4">
+        <SegmentedControl
+          aria-label="Show tasks"
+          size="sm"
+          value={filter}
+          options={taskFilters}
+          onValueChange={setFilter}
+          className="w-full sm:w-auto"
+        />
+      </div>
+      {missing && routeId && (
+        <div
+          role="status"
+          className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface px-4 py-3"
+        >
+          <span className="flex items-center gap-2 text-fg-muted">
+            <SearchX aria-hidden className="size-4 shrink-0" />
+            {filter === 'all'
+              ? "That task isn't in your list. It may have been reassigned, or you can't see it."
+              : "That task isn't in this view."}
+          </span>
+          {filter === 'all' ? (
+            <Button
+              size="sm"
+              onClick={() => {
+                navigate({ section: 'tasks' });
+              }}
+            >
+              Dismiss
+            </Button>
+          ) : (
+            <Button
+              size="sm"
+              onClick={() => {
+                setFilter('all');
+              }}
+            >
+              Show all tasks
+            </Button>
+          )}
+        </div>
+      )}
+      <Card className="overflow-hidden">
+        {query.isPending ? (
+          <TaskListSkeleton wide={wide} />
+        ) : query.isError ? (
+          <ListError
+            title="Couldn't load tasks"
+            message={describeError(query.error)}
+            retrying={query.isFetching}
+            onRetry={() => {
+              void query.refetch();
+            }}
+          />
+        ) : tasks.length === 0 ? (
+          <EmptyState
+            icon={ListTodo}
+            title={emptyCopy[filter].title}
+            action={
+              filter !== 'assigned' && (
+                <NewTaskDialog
+                  people={people}
+                  onCreated={onCreated}
+                  label="Create a task"
+                  variant="secondary"
+                />
+              )
+            }
+          >
+            {emptyCopy[filter].body}
+          </EmptyState>
+        ) : (
+          <>
+            {wide ? <TaskTable {...listProps} /> : <TaskCards {...listProps} />}
+            {query.hasNextPage && (
+              <LoadMore
+                pending={query.isFetchingNextPage}
+                onLoad={() => {
+                  void query.fetchNextPage();
+                }}
+              />
+            )}
+          </>
+        )}
       </Card>
     </>
   );

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { flattenPages } from './use-seek-record';
+
+describe('flattenPages', () => {
+  it('keeps order and drops an item repeated across a page boundary', () => {
+    const pages = [{ items: [{ id: 'c' }, { id: 'b' }] }, { items: [{ id: 'b' }, { id: 'a' }] }];
+    expect(flattenPages(pages).map((i) => i.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('is empty before anything loaded', () => {
+    expect(flattenPages(undefined)).toEqual([]);
+  });
+});

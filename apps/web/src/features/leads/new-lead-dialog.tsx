@@ -1,0 +1,159 @@
+import type { Lead } from '@acme/contracts';
+import { Plus } from 'lucide-react';
+import { useId, useState, type SubmitEvent } from 'react';
+import { toast } from 'sonner';
+import { Button } from '../../components/ui/button';
+import {
+  Dialog,
+  DialogBody,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogForm,
+  DialogTrigger,
+} from '../../components/ui/dialog';
+import { Field } from '../../components/ui/field';
+import { Input } from '../../components/ui/input';
+import { FormAlert } from '../../components/ui/list-error';
+import { useFormState } from '../../components/ui/use-form-state';
+import { trpc } from '../../lib/trpc';
+import { emptyLeadForm, leadSources, validateLeadForm, type LeadFormValues } from './lead-form';
+
+function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
+  const utils = trpc.useUtils();
+  const create = trpc.leads.create.useMutation();
+  const form = useFormState(emptyLeadForm, validateLeadForm);
+  const { values, errors, change } = form;
+  const sourcesId = useId();
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    const data = form.check();
+    if (!data) return;
+    create.mutate(data, {
+      onSuccess: (lead) => {
+        void utils.leads.list.invalidate();
+        toast.success('Lead created', { description: lead.name });
+        onCreated(lead);
+      },
+      onError: (error) => {
+        form.refused(error);
+      },
+    });
+  };
+
+  const text = (key: keyof LeadFormValues) => ({
+    name: key,
+    value: values[key],
+    onChange: (event: { target: { value: string } }) => {
+      change({ [key]: event.target.value });
+    },
+  });
+
+  return (
+    <DialogForm ref={form.formRef} onSubmit={submit} aria-label="New lead">
+      <DialogBody>
+        {form.message && <FormAlert>{form.message}</FormAlert>}
+        <fieldset disabled={create.isPending} className="flex flex-col gap-4">
+          <Field label="Name" error={errors.name}>
+            {(control) => (
+              <Input {...control} {...text('name')} autoFocus placeholder="Who is interested?" />
+            )}
+          </Field>
+          <Field label="Company" error={errors.company}>
+            {(control) => <Input {...control} {...text('company')} autoComplete="organization" />}
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Email" error={errors.email}>
+              {(control) => (
+                <Input
+                  {...control}
+                  {...text('email')}
+                  type="email"
+                  inputMode="email"
+                  spellCheck={false}
+                  placeholder="name@company.com"
+                />
+              )}
+            </Field>
+            <Field label="Phone" error={errors.phone}>
+              {(control) => <Input {...control} {...text('phone')} type="tel" />}
+            </Field>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Value" error={errors.value}>
+              {(control) => (
+                <div className="relative">
+                  <span
+                    aria-hidden
+                    className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-fg-muted"
+                  >
+                    $
+                  </span>
+                  <Input
+                    {...control}
+                    {...text('value')}
+                    inputMode="decimal"
+                    placeholder="12,000"
+                    className="pl-7 tabular-nums"
+                  />
+                </div>
+              )}
+            </Field>
+            <Field label="Source" error={errors.source}>
+              {(control) => (
+                <>
+                  <Input {...control} {...text('source')} list={sourcesId} placeholder="Referral" />
+                  <datalist id={sourcesId}>
+                    {leadSources.map((source) => (
+                      <option key={source} value={source} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+      </DialogBody>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button size="md">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" variant="primary" size="md" pending={create.isPending}>
+          Create lead
+        </Button>
+      </DialogFooter>
+    </DialogForm>
+  );
+}
+
+export function NewLeadDialog({
+  onCreated,
+  label = 'New lead',
+  variant = 'primary',
+}: {
+  onCreated: (lead: Lead) => void;
+  label?: string;
+  variant?: 'primary' | 'secondary';
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant={variant}>
+          <Plus aria-hidden />
+          {label}
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="New lead">
+        <NewLeadForm
+          onCreated={(lead) => {
+            setOpen(false);
+            onCreated(lead);
+          }}
+        />
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,306 @@
+import type { Reminder, Task, User } from '@acme/contracts';
+import { AlarmClock, AlarmClockPlus, BellRing } from 'lucide-react';
+import { useState, type SubmitEvent } from 'react';
+import { toast } from 'sonner';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import {
+  Dialog,
+  DialogBody,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogForm,
+  DialogTrigger,
+} from '../../components/ui/dialog';
+import { Field } from '../../components/ui/field';
+import { Input } from '../../components/ui/input';
+import { FormAlert } from '../../components/ui/list-error';
+import { Skeleton } from '../../components/ui/spinner';
+import { Textarea } from '../../components/ui/textarea';
+import { useFormState } from '../../components/ui/use-form-state';
+import { cn } from '../../lib/cn';
+import { describeError } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+import { useCurrentUser } from '../auth/current-user';
+import {
+  emptyReminderForm,
+  validateReminderForm,
+  type ReminderFormValues,
+  type ScheduleReminderData,
+} from './reminder-form';
+import {
+  formatReminderTime,
+  quickOptions,
+  quickOptionTime,
+  toDateTimeLocal,
+} from './reminder-time';
+
+const startOfMinute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000);
+
+const statusBadge: Record<Reminder['status'], { label: string; tone: 'accent' | 'neutral' }> = {
+  scheduled: { label: 'Scheduled', tone: 'accent' },
+  fired: { label: 'Sent', tone: 'neutral' },
+  cancelled: { label: 'Cancelled', tone: 'neutral' },
+};
+
+function ReminderRow({ reminder }: { reminder: Reminder }) {
+  const utils = trpc.useUtils();
+  const cancel = trpc.reminders.cancel.useMutation({
+    onSuccess: () => {
+      void utils.reminders.list.invalidate();
+      toast.success('Reminder cancelled');
+    },
+    onError: (error) => {
+      toast.error("Couldn't cancel the reminder", { description: describeError(error) });
+    },
+  });
+  const at = new Date(reminder.remindAt);
+  const { label, tone } = statusBadge[reminder.status];
+  const inactive = reminder.status !== 'scheduled';
+  return (
+    <li className="flex items-center gap-3 py-3">
+      <span className="flex size-8 shrink-0 items-center justify-center rounded-md border border-line text-fg-muted">
+        <AlarmClock aria-hidden className="size-4" />
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className={cn('font-medium tabular-nums', inactive ? 'text-fg-muted' : 'text-fg')}>
+          <time dateTime={reminder.remindAt} title={at.toLocaleString()}>
+            {formatReminderTime(at, new Date())}
+          </time>
+        </p>
+        {reminder.note && <p className="truncate text-fg-muted">{reminder.note}</p>}
+      </div>
+      <Badge tone={tone}>{label}</Badge>
+      {reminder.status === 'scheduled' && (
+        <Button
+          variant="ghost"
+          size="sm"
+          pending={cancel.isPending}
+          aria-label={`Cancel the reminder at ${formatReminderTime(at, new Date())}`}
+          onClick={() => {
+            cancel.mutate({ reminderId: reminder.id });
+          }}
+        >
+          Cancel
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function ReminderList({ taskId }: { taskId: string }) {
+  const query = trpc.reminders.list.useQuery({ taskId, limit: 50 });
+  if (query.isPending) {
+    return (
+      <div aria-busy className="flex flex-col gap-3 py-3">
+        <span className="sr-only">Loading reminders</span>
+        <Skeleton className="h-8" />
+        <Skeleton className="h-8" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div role="alert" className="flex items-center justify-between gap-4 py-3 text-fg-muted">
+        <span>{describeError(query.error)}</span>
+        <Button
+          size="sm"
+          pending={query.isFetching}
+          onClick={() => {
+            void query.refetch();
+          }}
+        >
+          Retry
+        </Button>
+      </div>
+    );
+  }
+  if (query.data.items.length === 0) {
+    return <p className="py-3 text-fg-muted">No reminders on this task yet.</p>;
+  }
+  return (
+    <ul aria-label="Reminders on this task" className="divide-y divide-line">
+      {query.data.items.map((reminder) => (
+        <ReminderRow key={reminder.id} reminder={reminder} />
+      ))}
+    </ul>
+  );
+}
+
+function ScheduleReminderForm({
+  task,
+  recipient,
+  onScheduled,
+}: {
+  task: Task;
+  recipient: User | undefined;
+  onScheduled: (reminder: Reminder) => void;
+}) {
+  const me = useCurrentUser();
+  const utils = trpc.useUtils();
+  const schedule = trpc.reminders.schedule.useMutation();
+  const form = useFormState<ReminderFormValues, ScheduleReminderData>(emptyReminderForm, (v) =>
+    validateReminderForm(task.id, v, new Date()),
+  );
+  const { values, errors, change } = form;
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (schedule.isPending) return;
+    const data = form.check();
+    if (!data) return;
+    schedule.mutate(data, {
+      onSuccess: (reminder) => {
+        void utils.reminders.list.invalidate();
+        const at = formatReminderTime(new Date(reminder.remindAt), new Date());
+        toast.success(`Reminder set for ${at}`, { description: task.title });
+        onScheduled(reminder);
+      },
+      onError: (error) => {
+        form.refused(error);
+      },
+    });
+  };
+
+  return (
+    <DialogForm ref={form.formRef} onSubmit={submit} aria-label="Schedule a reminder">
+      <DialogBody>
+        {form.message && <FormAlert>{form.message}</FormAlert>}
+        <fieldset disabled={schedule.isPending} className="flex flex-col gap-4">
+          <Field
+            label="Remind at"
+            error={errors.remindAt}
+            hint={
+              recipient?.id === me.id
+                ? 'You will get a notification at this time.'
+                : recipient
+                  ? `${recipient.name} will get a notification at this time.`
+                  : 'The assignee gets a notification at this time.'
+            }
+          >
+            {(control) => (
+              <>
+                <Input
+                  {...control}
+                  type="datetime-local"
+                  name="remindAt"
+                  min={toDateTimeLocal(startOfMinute(new Date()))}
+                  value={values.remindAt}
+                  onChange={(event) => {
+                    change({ remindAt: event.target.value });
+                  }}
+                />
+                <div className="flex flex-wrap gap-2" role="group" aria-label="Quick times">
+                  {quickOptions.map((option) => (
+                    <Button
+                      key={option.id}
+                      size="sm"
+                      className="h-7 rounded-full px-3 text-xs"
+                      onClick={() => {
+                        change({
+                          remindAt: toDateTimeLocal(quickOptionTime(option.id, new Date())),
+                        });
+                      }}
+                    >
+                      {option.label}
+                    </Button>
+                  ))}
+                </div>
+              </>
+            )}
+          </Field>
+          <Field label="Note (optional)" error={errors.note}>
+            {(control) => (
+              <Textarea
+                {...control}
+                name="note"
+                rows={2}
+                placeholder="What should they remember?"
+                value={values.note}
+                onChange={(event) => {
+                  change({ note: event.target.value });
+                }}
+              />
+            )}
+          </Field>
+        </fieldset>
+        <section
+          aria-labelledby={`reminders-${task.id}`}
+          className="mt-6 border-t border-line pt-4"
+        >
+          <h3 id={`reminders-${task.id}`} className="text-xs font-medium text-fg-muted">
+            On this task
+          </h3>
+          <ReminderList taskId={task.id} />
+        </section>
+      </DialogBody>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button size="md">Close</Button>
+        </DialogClose>
+        <Button type="submit" variant="primary" size="md" pending={schedule.isPending}>
+          {!schedule.isPending && <BellRing aria-hidden />}
+          Set reminder
+        </Button>
+      </DialogFooter>
+    </DialogForm>
+  );
+}
+
+/**
+ * The task's reminder control: shows the next reminder's time when there is one, and opens
+ * a dialog to schedule one (with quick times) and to see or cancel the task's reminders.
+ */
+export function RemindersDialog({
+  task,
+  next,
+  recipient,
+  onScheduled,
+}: {
+  task: Task;
+  next: Reminder | undefined;
+  recipient: User | undefined;
+  onScheduled: (task: Task) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const nextAt = next ? formatReminderTime(new Date(next.remindAt), new Date()) : null;
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <button
+          type="button"
+          aria-label={
+            nextAt
+              ? `Reminders for “${task.title}”, next at ${nextAt}`
+              : `Reminders for “${task.title}”`
+          }
+          className={cn(
+            'inline-flex h-8 max-w-full cursor-pointer items-center gap-1.5 rounded-md px-2 text-sm transition-colors',
+            nextAt
+              ? 'bg-accent-soft text-accent-text hover:bg-accent-soft/70'
+              : // Until a row is hovered or focused, its "add a reminder" button stays out of the way.
+                'text-fg-subtle opacity-0 group-focus-within/row:opacity-100 group-hover/row:opacity-100 hover:bg-muted hover:text-fg focus-visible:opacity-100 data-[state=open]:opacity-100 [@media(hover:none)]:opacity-100',
+          )}
+        >
+          {nextAt ? (
+            <AlarmClock aria-hidden className="size-4 shrink-0" />
+          ) : (
+            <AlarmClockPlus aria-hidden className="size-4 shrink-0" />
+          )}
+          {nextAt && <span className="truncate tabular-nums">{nextAt}</span>}
+        </button>
+      </DialogTrigger>
+      <DialogContent title="Reminders" description={task.title}>
+        <ScheduleReminderForm
+          task={task}
+          recipient={recipient}
+          onScheduled={() => {
+            setOpen(false);
+            onScheduled(task);
+          }}
+        />
+      </DialogContent>
+    </Dialog>
+  );
+}

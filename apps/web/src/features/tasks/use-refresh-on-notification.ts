@@ -1,0 +1,20 @@
+import { useEffect, useRef } from 'react';
+import { useUnreadCount } from '../notifications/use-notification-queries';
+
+/**
+ * Runs `refresh` when a notification arrives (the unread count goes up): a task assigned
+ * to you, a reminder firing or a lead handed to you changes the lists on this page.
+ */
+export function useRefreshOnNotification(refresh: () => void) {
+  const unread = useUnreadCount();
+  const previous = useRef(unread);
+  const latest = useRef(refresh);
+  useEffect(() => {
+    latest.current = refresh;
+  });
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = unread;
+    if (before !== undefined && unread !== undefined && unread > before) latest.current();
+  }, [unread]);
+}
