@@ -71,9 +71,17 @@ export function Select({
           className,
         )}
       >
-        <span className="flex min-w-0 items-center gap-2 truncate">
-          <SelectPrimitive.Value placeholder={placeholder}>{display}</SelectPrimitive.Value>
-        </span>
+        {/* Radix's Value drops className: lay out `display` in a span of our own. Without
+            `display`, Radix copies the chosen option's (already flex) text in. */}
+        {display === undefined ? (
+          <span className="flex min-w-0 truncate">
+            <SelectPrimitive.Value placeholder={placeholder} />
+          </span>
+        ) : (
+          <SelectPrimitive.Value placeholder={placeholder} asChild>
+            <span className="flex min-w-0 items-center gap-2 truncate">{display}</span>
+          </SelectPrimitive.Value>
+        )}
         <SelectPrimitive.Icon asChild>
           <ChevronDown
             aria-hidden

@@ -24,6 +24,18 @@ function withTime(date: Date, time: string | null): Date {
 
 const DAY = 86_400_000;
 
+// Building an Intl formatter costs far more than using one; a list formats many dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /**
  * "Today", "Tomorrow", "Yesterday" or the date, plus the time when there is one. Overdue once
  * the moment has passed: the end of the day without a time, the time with one.
@@ -45,7 +57,7 @@ export function formatDue(
         ? 'Tomorrow'
         : days === -1
           ? 'Yesterday'
-          : new Intl.DateTimeFormat(locale, {
+          : formatter(locale, {
               month: 'short',
               day: 'numeric',
               ...(day.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
@@ -53,12 +65,12 @@ export function formatDue(
   const at = withTime(day, dueTime);
   const time =
     dueTime && at !== day
-      ? new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at)
+      ? formatter(locale, { hour: 'numeric', minute: '2-digit' }).format(at)
       : null;
   const deadline = time ? at.getTime() : day.getTime() + DAY;
   return {
     text: time ? `${dayText}, ${time}` : dayText,
-    exact: new Intl.DateTimeFormat(locale, {
+    exact: formatter(locale, {
       dateStyle: 'full',
       ...(time ? { timeStyle: 'short' } : {}),
     }).format(at),

@@ -2,7 +2,6 @@ import type { Reminder, Task, User } from '@acme/contracts';
 import { AlarmClock, AlarmClockPlus, BellRing } from 'lucide-react';
 import { useState, type SubmitEvent } from 'react';
 import { toast } from 'sonner';
-import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import {
   Dialog,
@@ -16,13 +15,12 @@ import {
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
-import { Skeleton } from '../../components/ui/spinner';
 import { Textarea } from '../../components/ui/textarea';
 import { useFormState } from '../../components/ui/use-form-state';
 import { cn } from '../../lib/cn';
-import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/current-user';
+import { ReminderList } from './reminder-list';
 import {
   emptyReminderForm,
   validateReminderForm,
@@ -37,96 +35,6 @@ import {
 } from './reminder-time';
 
 const startOfMinute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000);
-
-const statusBadge: Record<Reminder['status'], { label: string; tone: 'accent' | 'neutral' }> = {
-  scheduled: { label: 'Scheduled', tone: 'accent' },
-  fired: { label: 'Sent', tone: 'neutral' },
-  cancelled: { label: 'Cancelled', tone: 'neutral' },
-};
-
-function ReminderRow({ reminder }: { reminder: Reminder }) {
-  const utils = trpc.useUtils();
-  const cancel = trpc.reminders.cancel.useMutation({
-    onSuccess: () => {
-      void utils.reminders.list.invalidate();
-      toast.success('Reminder cancelled');
-    },
-    onError: (error) => {
-      toast.error("Couldn't cancel the reminder", { description: describeError(error) });
-    },
-  });
-  const at = new Date(reminder.remindAt);
-  const { label, tone } = statusBadge[reminder.status];
-  const inactive = reminder.status !== 'scheduled';
-  return (
-    <li className="flex items-center gap-3 py-3">
-      <span className="flex size-8 shrink-0 items-center justify-center rounded-md border border-line text-fg-muted">
-        <AlarmClock aria-hidden className="size-4" />
-      </span>
-      <div className="min-w-0 flex-1">
-        <p className={cn('font-medium tabular-nums', inactive ? 'text-fg-muted' : 'text-fg')}>
-          <time dateTime={reminder.remindAt} title={at.toLocaleString()}>
-            {formatReminderTime(at, new Date())}
-          </time>
-        </p>
-        {reminder.note && <p className="truncate text-fg-muted">{reminder.note}</p>}
-      </div>
-      <Badge tone={tone}>{label}</Badge>
-      {reminder.status === 'scheduled' && (
-        <Button
-          variant="ghost"
-          size="sm"
-          pending={cancel.isPending}
-          aria-label={`Cancel the reminder at ${formatReminderTime(at, new Date())}`}
-          onClick={() => {
-            cancel.mutate({ reminderId: reminder.id });
-          }}
-        >
-          Cancel
-        </Button>
-      )}
-    </li>
-  );
-}
-
-function ReminderList({ taskId }: { taskId: string }) {
-  const query = trpc.reminders.list.useQuery({ taskId, limit: 50 });
-  if (query.isPending) {
-    return (
-      <div aria-busy className="flex flex-col gap-3 py-3">
-        <span className="sr-only">Loading reminders</span>
-        <Skeleton className="h-8" />
-        <Skeleton className="h-8" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div role="alert" className="flex items-center justify-between gap-4 py-3 text-fg-muted">
-        <span>{describeError(query.error)}</span>
-        <Button
-          size="sm"
-          pending={query.isFetching}
-          onClick={() => {
-            void query.refetch();
-          }}
-        >
-          Retry
-        </Button>
-      </div>
-    );
-  }
-  if (query.data.items.length === 0) {
-    return <p className="py-3 text-fg-muted">No reminders on this task yet.</p>;
-  }
-  return (
-    <ul aria-label="Reminders on this task" className="divide-y divide-line">
-      {query.data.items.map((reminder) => (
-        <ReminderRow key={reminder.id} reminder={reminder} />
-      ))}
-    </ul>
-  );
-}
 
 function ScheduleReminderForm({
   task,

@@ -83,6 +83,8 @@ export function StatusSelect({ task, onSaved }: { task: Task; onSaved: (task: Ta
       value={shown}
       aria-label={`Status of “${task.title}”`}
       disabled={update.isPending}
+      display={<StatusOption status={shown} />}
+      lazyItems
       onValueChange={(value) => {
         const status = statuses.find((s) => s === value);
         if (status && status !== task.status) update.mutate({ taskId: task.id, status });

@@ -1,4 +1,5 @@
 import type { Reminder, Task, User } from '@acme/contracts';
+import { memo } from 'react';
 import {
   cellClass,
   DataTable,
@@ -13,14 +14,25 @@ import { cn } from '../../lib/cn';
 import { hrefFor } from '../../lib/router';
 import { RemindersDialog } from './reminders-dialog';
 import { AssigneeSelect, DueDate, PriorityLabel, StatusSelect } from './task-cells';
-import type { People } from './use-people';
 
 export interface TaskListProps {
   tasks: Task[];
-  people: People;
+  people: User[];
+  byId: Map<string, User>;
   nextReminders: Map<string, Reminder>;
   isHighlighted: (id: string) => boolean;
   isSelected: (id: string) => boolean;
+  /** Stable across renders, so unchanged rows skip re-rendering. */
+  onSaved: (task: Task) => void;
+}
+
+interface RowProps {
+  task: Task;
+  people: User[];
+  byId: Map<string, User>;
+  next: Reminder | undefined;
+  highlighted: boolean;
+  selected: boolean;
   onSaved: (task: Task) => void;
 }
 
@@ -55,42 +67,84 @@ function TaskTitle({ task }: { task: Task }) {
   );
 }
 
+function rowPropsOf(props: TaskListProps, task: Task): RowProps {
+  return {
+    task,
+    people: props.people,
+    byId: props.byId,
+    next: props.nextReminders.get(task.id),
+    highlighted: props.isHighlighted(task.id),
+    selected: props.isSelected(task.id),
+    onSaved: props.onSaved,
+  };
+}
+
+// Memoized: a refetch keeps unchanged tasks as the same objects, so only changed rows render.
+const TaskRow = memo(function TaskRow(props: RowProps) {
+  const { task, people, byId, next, highlighted, selected, onSaved } = props;
+  return (
+    <tr {...recordProps(task.id, highlighted, selected)}>
+      <td className={cellClass}>
+        <TaskTitle task={task} />
+      </td>
+      <td className={cellClass}>
+        <PriorityLabel task={task} />
+      </td>
+      <td className={cellClass}>
+        <StatusSelect task={task} onSaved={onSaved} />
+      </td>
+      <td className={cellClass}>
+        <AssigneeSelect task={task} people={people} byId={byId} onSaved={onSaved} />
+      </td>
+      <td className={cellClass}>
+        <DueDate task={task} />
+      </td>
+      <td className={cellClass}>
+        <RemindersDialog
+          task={task}
+          next={next}
+          recipient={recipientOf(task, byId)}
+          onScheduled={onSaved}
+        />
+      </td>
+    </tr>
+  );
+});
+
+const TaskCard = memo(function TaskCard(props: RowProps) {
+  const { task, people, byId, next, highlighted, selected, onSaved } = props;
+  const record = recordProps(task.id, highlighted, selected, 'card');
+  return (
+    <li {...record} className={cn(record.className, 'flex flex-col gap-2 px-4 py-3')}>
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1 pt-1.5">
+          <TaskTitle task={task} />
+        </div>
+        <RemindersDialog
+          task={task}
+          next={next}
+          recipient={recipientOf(task, byId)}
+          onScheduled={onSaved}
+        />
+      </div>
+      <div className="-mx-2 flex flex-wrap items-center gap-1">
+        <StatusSelect task={task} onSaved={onSaved} />
+        <AssigneeSelect task={task} people={people} byId={byId} onSaved={onSaved} />
+      </div>
+      <div className="flex items-center gap-4">
+        <PriorityLabel task={task} />
+        <DueDate task={task} />
+      </div>
+    </li>
+  );
+});
+
 /** Wide screens: a table, one task per row, every action inline. */
 export function TaskTable(props: TaskListProps) {
-  const { tasks, people, nextReminders, isHighlighted, isSelected, onSaved } = props;
   return (
     <DataTable caption="Tasks" columns={columns}>
-      {tasks.map((task) => (
-        <tr key={task.id} {...recordProps(task.id, isHighlighted(task.id), isSelected(task.id))}>
-          <td className={cellClass}>
-            <TaskTitle task={task} />
-          </td>
-          <td className={cellClass}>
-            <PriorityLabel task={task} />
-          </td>
-          <td className={cellClass}>
-            <StatusSelect task={task} onSaved={onSaved} />
-          </td>
-          <td className={cellClass}>
-            <AssigneeSelect
-              task={task}
-              people={people.people}
-              byId={people.byId}
-              onSaved={onSaved}
-            />
-          </td>
-          <td className={cellClass}>
-            <DueDate task={task} />
-          </td>
-          <td className={cellClass}>
-            <RemindersDialog
-              task={task}
-              next={nextReminders.get(task.id)}
-              recipient={recipientOf(task, people.byId)}
-              onScheduled={onSaved}
-            />
-          </td>
-        </tr>
+      {props.tasks.map((task) => (
+        <TaskRow key={task.id} {...rowPropsOf(props, task)} />
       ))}
     </DataTable>
   );
@@ -98,44 +152,11 @@ export function TaskTable(props: TaskListProps) {
 
 /** Phones: a card per task, the same controls wrapped under the title. */
 export function TaskCards(props: TaskListProps) {
-  const { tasks, people, nextReminders, isHighlighted, isSelected, onSaved } = props;
   return (
     <ul aria-label="Tasks" className="divide-y divide-line">
-      {tasks.map((task) => {
-        const record = recordProps(task.id, isHighlighted(task.id), isSelected(task.id), 'card');
-        return (
-          <li
-            key={task.id}
-            {...record}
-            className={cn(record.className, 'flex flex-col gap-2 px-4 py-3')}
-          >
-            <div className="flex items-start gap-2">
-              <div className="min-w-0 flex-1 pt-1.5">
-                <TaskTitle task={task} />
-              </div>
-              <RemindersDialog
-                task={task}
-                next={nextReminders.get(task.id)}
-                recipient={recipientOf(task, people.byId)}
-                onScheduled={onSaved}
-              />
-            </div>
-            <div className="-mx-2 flex flex-wrap items-center gap-1">
-              <StatusSelect task={task} onSaved={onSaved} />
-              <AssigneeSelect
-                task={task}
-                people={people.people}
-                byId={people.byId}
-                onSaved={onSaved}
-              />
-            </div>
-            <div className="flex items-center gap-4">
-              <PriorityLabel task={task} />
-              <DueDate task={task} />
-            </div>
-          </li>
-        );
-      })}
+      {props.tasks.map((task) => (
+        <TaskCard key={task.id} {...rowPropsOf(props, task)} />
+      ))}
     </ul>
   );
 }

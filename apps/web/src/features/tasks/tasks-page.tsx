@@ -1,6 +1,6 @@
 import type { Task } from '@acme/contracts';
 import { ListTodo, SearchX } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { Button } from '../../components/ui/button';
@@ -38,10 +38,6 @@ const emptyCopy: Record<TaskFilter, { title: string; body: string }> = {
 };
 
 export function TasksPage() {
-  return <PageHeader title="Tasks" />;
-}
-
-export function TasksPageReal() {
   const me = useCurrentUser();
   const route = useRoute();
   const routeId = route.section === 'tasks' ? route.recordId : null;
@@ -71,10 +67,22 @@ export function TasksPageReal() {
     if (filter === 'assigned' && task.assigneeId !== me.id) setFilter('all');
     highlight.flash(task.id);
   };
-  const onSaved = (task: Task) => {
-    highlight.flash(task.id);
+  const { flash } = highlight;
+  const onSaved = useCallback(
+    (task: Task) => {
+      flash(task.id);
+    },
+    [flash],
+  );
+  const listProps = {
+    tasks,
+    people: people.people,
+    byId: people.byId,
+    nextReminders,
+    onSaved,
+    isHighlighted: highlight.isHighlighted,
+    isSelected: highlight.isSelected,
   };
-  const listProps = { tasks, people, nextReminders, onSaved, ...highlight };
 
   return (
     <>
