@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { idSchema } from '@acme/contracts';
 
@@ -16,8 +16,26 @@ export interface TokenService {
 
 const ISSUER = 'acme-notifications';
 
+/**
+ * Imports the HMAC key once. Given the raw bytes instead, jose 6 runs crypto.subtle.importKey
+ * (through the thread pool) on every sign and verify. The key is non-extractable and bound to
+ * HMAC-SHA-256, so jose also refuses to use it for any other alg.
+ */
+function importHmacKey(secret: string): Promise<webcrypto.CryptoKey> {
+  const key = webcrypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+  // A failed import surfaces on the first sign or verify that awaits it, not as unhandled.
+  key.catch(() => undefined);
+  return key;
+}
+
 export function createTokenService(opts: { secret: string; ttlSeconds: number }): TokenService {
-  const key = new TextEncoder().encode(opts.secret);
+  const keyPromise = importHmacKey(opts.secret);
   return {
     async sign(userId) {
       const sessionId = randomUUID();
@@ -30,11 +48,12 @@ export function createTokenService(opts: { secret: string; ttlSeconds: number })
         .setIssuer(ISSUER)
         .setIssuedAt(nowSeconds)
         .setExpirationTime(exp)
-        .sign(key);
+        .sign(await keyPromise);
       return { token, claims: { userId, sessionId, expiresAt: exp * 1000 } };
     },
     async verify(token) {
       try {
+        const key = await keyPromise;
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER });
         const userId = idSchema.safeParse(payload.sub);
         if (!userId.success || !payload.jti || payload.exp === undefined) return null;
