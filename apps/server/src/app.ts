@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import type { TRPCError } from '@trpc/server';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { appRouter, createContextFactory, type AppRouter, type Services } from '@acme/api';
@@ -9,6 +10,7 @@ import { registerCompatSseRoutes } from './compat/sse-routes';
 import { registerTokenRoute } from './compat/token-route';
 import type { Logger } from './logger';
 import { toRequestInfo } from './request-info';
+import { registerSubscriptionRoute } from './sse/subscription-route';
 
 export interface AppOptions {
   services: Services;
@@ -56,6 +58,16 @@ export async function buildApp({
   });
 
   const createContext = createContextFactory(services);
+  const onError = (error: TRPCError, path?: string) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC error');
+  };
+  // A static route: it takes precedence over the plugin's `/trpc/:path`.
+  registerSubscriptionRoute(app, {
+    createContext,
+    onError: (error) => {
+      onError(error, 'notifications.onEvent');
+    },
+  });
   await app.register(async (scope) => {
     // CSRF: tRPC would take multipart/form-data as a mutation input, and a cross-site HTML
     // form can send that with the user's cookie. Only JSON bodies are accepted.
@@ -76,9 +88,8 @@ export async function buildApp({
       trpcOptions: {
         router: appRouter,
         createContext: ({ req, res }) => createContext(toRequestInfo(req, res)),
-        onError({ error, path }) {
-          if (error.code === 'INTERNAL_SERVER_ERROR')
-            logger.error({ err: error, path }, 'tRPC error');
+        onError: ({ error, path }) => {
+          onError(error, path);
         },
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>);

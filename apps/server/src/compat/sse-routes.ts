@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Notification } from '@acme/contracts';
 import type { Context, RequestInfo } from '@acme/api';
 import { bearerToken, toRequestInfo } from '../request-info';
-import { createHeartbeat } from './heartbeat';
+import { createHeartbeat } from '../sse/heartbeat';
 import { toSeedNotification } from './seed-format';
 
 /** How one family of old clients expects the stream to look. */

@@ -9,6 +9,7 @@ import { protectedProcedure, router } from '../trpc';
 
 /** Timers cannot wait longer than this; longer sessions are re-checked on reconnect. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const SESSION_EXPIRED = Symbol('session expired');
 
 async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
@@ -56,19 +57,35 @@ export const notificationsRouter = router({
     input,
     signal,
   }) {
-    const clientGone = signal ?? new AbortController().signal;
-    const expiry = AbortSignal.timeout(
+    // One controller and one plain timer per stream: AbortSignal.timeout + AbortSignal.any
+    // cost several times the memory, and 10,000 idle streams multiply it.
+    if (signal?.aborted) return;
+    const stop = new AbortController();
+    const onGone = () => {
+      stop.abort();
+    };
+    signal?.addEventListener('abort', onGone, { once: true });
+    const expiry = setTimeout(
+      () => {
+        stop.abort(SESSION_EXPIRED);
+      },
       Math.min(MAX_TIMER_MS, Math.max(0, ctx.session.expiresAt - Date.now())),
     );
-    const events = ctx.services.notifications.events(ctx.user.id, {
-      afterId: input?.lastEventId ?? null,
-      signal: AbortSignal.any([clientGone, expiry]),
-    });
-    for await (const { id, event } of events) {
-      yield tracked(id, event);
+    try {
+      const events = ctx.services.notifications.events(ctx.user.id, {
+        afterId: input?.lastEventId ?? null,
+        signal: stop.signal,
+      });
+      for await (const { id, event } of events) {
+        yield tracked(id, event);
+      }
+    } finally {
+      clearTimeout(expiry);
+      signal?.removeEventListener('abort', onGone);
     }
-    if (clientGone.aborted) return;
-    if (expiry.aborted) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Session expired' });
+    if (signal?.aborted) return;
+    if (stop.signal.reason === SESSION_EXPIRED)
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Session expired' });
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Server is restarting' });
   }),
 });
