@@ -39,8 +39,8 @@ export function createContextFactory(services: Services) {
     const anonymous: Context = { services, req, user: null, session: null };
     if (!token || !source) return anonymous;
     const claims = await services.tokens.verify(token);
-    if (!claims || (await services.sessions.isRevoked(claims.sessionId))) return anonymous;
-    const user = await services.users.get(claims.userId);
+    if (!claims) return anonymous;
+    const user = await services.sessions.activeUser(claims.sessionId, claims.userId);
     if (!user) return anonymous;
     return { services, req, user, session: { ...claims, source } };
   };

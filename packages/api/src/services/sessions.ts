@@ -1,13 +1,23 @@
+import type { User } from '@acme/contracts';
 import type { Redis } from 'ioredis';
+import { parseUserHash, userKey } from './users';
 
 /** Signed-out sessions, remembered until their token would have expired anyway. */
 export interface SessionRevocations {
   revoke(sessionId: string, expiresAt: number): Promise<void>;
   isRevoked(sessionId: string): Promise<boolean>;
+  /**
+   * The session's user, or null when the session is revoked or the user does not exist (or
+   * is unreadable). One round trip: the revocation check and the user read are pipelined.
+   * A Redis failure rejects, as isRevoked does: it is never taken for "not revoked".
+   */
+  activeUser(sessionId: string, userId: string): Promise<User | null>;
 }
 
+const revokedKey = (id: string) => `session-revoked:${id}`;
+
 export function createSessionRevocations(redis: Redis): SessionRevocations {
-  const key = (id: string) => `session-revoked:${id}`;
+  const key = revokedKey;
   return {
     async revoke(sessionId, expiresAt) {
       const ttl = expiresAt - Date.now();
@@ -15,6 +25,15 @@ export function createSessionRevocations(redis: Redis): SessionRevocations {
     },
     async isRevoked(sessionId) {
       return (await redis.exists(key(sessionId))) === 1;
+    },
+    async activeUser(sessionId, userId) {
+      const replies = await redis.pipeline().exists(key(sessionId)).hgetall(userKey(userId)).exec();
+      const [revoked, user] = replies ?? [];
+      if (!revoked || !user) throw new Error('No reply from Redis');
+      if (revoked[0]) throw revoked[0];
+      if (user[0]) throw user[0];
+      if (revoked[1] !== 0) return null;
+      return parseUserHash(user[1]);
     },
   };
 }

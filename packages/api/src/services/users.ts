@@ -3,8 +3,11 @@ import type { Redis } from 'ioredis';
 import { userSchema, type CreateUserInput, type User } from '@acme/contracts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
 
+/** The hash holding a user (the User fields plus passwordHash). */
+export const userKey = (id: string) => `user:${id}`;
+
 const keys = {
-  user: (id: string) => `user:${id}`,
+  user: userKey,
   byEmail: (email: string) => `user-email:${email}`,
   all: 'users',
 };
@@ -24,10 +27,13 @@ export interface UserService {
   authenticate(email: string, password: string): Promise<User | null>;
 }
 
-function toUser(hash: Record<string, string>): User | null {
+/** A user from their hash as HGETALL returns it; null if absent (empty) or unreadable. */
+export function parseUserHash(hash: unknown): User | null {
   const parsed = userSchema.safeParse(hash);
   return parsed.success ? parsed.data : null;
 }
+
+const toUser = parseUserHash;
 
 export function createUserService(redis: Redis): UserService {
   const get = async (id: string) => toUser(await redis.hgetall(keys.user(id)));
@@ -55,7 +61,7 @@ export function createUserService(redis: Redis): UserService {
       const found = new Map<string, User>();
       results.forEach(([err, value]) => {
         if (err || !value) return;
-        const user = toUser(value as Record<string, string>);
+        const user = toUser(value);
         if (user) found.set(user.id, user);
       });
       return found;
