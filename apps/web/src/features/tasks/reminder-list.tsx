@@ -7,6 +7,7 @@ import { Skeleton } from '../../components/ui/spinner';
 import { cn } from '../../lib/cn';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
+import { useNow } from '../../lib/use-now';
 import { formatReminderTime } from './reminder-time';
 
 const statusBadge: Record<Reminder['status'], { label: string; tone: 'accent' | 'neutral' }> = {
@@ -40,7 +41,7 @@ function ReminderRow({ reminder }: { reminder: Reminder }) {
             {formatReminderTime(at, new Date())}
           </time>
         </p>
-        {reminder.note && <p className="truncate text-fg-muted">{reminder.note}</p>}
+        {reminder.note && <p className="line-clamp-2 break-words text-fg-muted">{reminder.note}</p>}
       </div>
       <Badge tone={tone}>{label}</Badge>
       {reminder.status === 'scheduled' && (
@@ -60,8 +61,26 @@ function ReminderRow({ reminder }: { reminder: Reminder }) {
   );
 }
 
+/** A reminder whose time came less than a minute ago and that the server has not sent yet. */
+function awaitsSending(reminders: readonly Reminder[] | undefined, now: number): boolean {
+  return (reminders ?? []).some((reminder) => {
+    const late = now - Date.parse(reminder.remindAt);
+    return reminder.status === 'scheduled' && late >= 0 && late < 60_000;
+  });
+}
+
 export function ReminderList({ taskId }: { taskId: string }) {
-  const query = trpc.reminders.list.useQuery({ taskId, limit: 50 });
+  // Re-renders the list as reminders come due, which re-checks the interval below.
+  useNow(5_000);
+  const query = trpc.reminders.list.useQuery(
+    { taskId, limit: 50 },
+    {
+      // Opening the dialog shows what happened since; whoever set a reminder for someone
+      // else gets no notification when it goes off, so a due one is polled until sent.
+      staleTime: 0,
+      refetchInterval: (q) => (awaitsSending(q.state.data?.items, Date.now()) ? 1_000 : false),
+    },
+  );
   if (query.isPending) {
     return (
       <div aria-busy className="flex flex-col gap-3 py-3">
