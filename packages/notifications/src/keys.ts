@@ -13,8 +13,9 @@ import { idSchema } from '@acme/contracts';
  *   ids are the public event ids.
  * - `{u:<id>}:live`   shard channel (SPUBLISH) carrying `{"id":<entry id>,"event":…}`.
  *
- * index, unread and events get their EXPIRE refreshed on every write, so an idle user's data
- * disappears one ttl after their last write.
+ * index, unread and events share one expiry, refreshed to ttl + 1 % by a write that finds it
+ * due (see lua-write.ts), so an idle user's data disappears between one ttl and ttl + 1 % after
+ * their last write (reads filter by the cutoff meanwhile).
  */
 export function userKeys(userId: string) {
   const tag = `{u:${idSchema.parse(userId)}}`;

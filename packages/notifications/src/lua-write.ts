@@ -1,5 +1,6 @@
-// Lua for the writes. Each script checks key types and reads before its first write, so an
-// error can only happen before anything changed: a script never leaves partial state.
+// Lua for the writes. Each script checks key types (TYPE, or a read that fails on a wrong type)
+// and reads before its first write, so an error can only happen before anything changed: a
+// script never leaves partial state.
 
 const helpers = `
 local function check_type(key, expected)
@@ -20,15 +21,33 @@ local function refresh(ttl, index, unread, events)
   redis.call('EXPIRE', events, ttl)
 end
 
+-- index, unread and events share one expiry: every script sets it on all three or on none.
+-- When due, it is set to ttl + 1 % (at least 1 s): due when one of them did not exist before
+-- this script (it was just created, without expiry) or when less than ttl is left. So an
+-- active user's keys get their EXPIREs once per 1 % of ttl instead of on every write, and an
+-- idle user's data still disappears (at most 1 % of ttl) after one ttl; reads filter by the
+-- cutoff, so nothing older shows meanwhile.
+local function refresh_if_due(ttl, all_existed, index, unread, events)
+  local ttl_ms = tonumber(ttl) * 1000
+  if all_existed and redis.call('PTTL', index) >= ttl_ms then return end
+  local expire_ms = ttl_ms + math.max(1000, math.floor(ttl_ms / 100))
+  redis.call('PEXPIRE', index, expire_ms)
+  redis.call('PEXPIRE', unread, expire_ms)
+  redis.call('PEXPIRE', events, expire_ms)
+end
+
 -- Appends the event, trims entries older than the retention window and publishes
 -- {"id":<entry id>,"event":<event>} on the user's shard channel. Returns the entry id.
-local function append_event(events, channel, cutoff, event)
+-- first_ms (optional): the ms part of the oldest entry before the XADD (false: none); when
+-- given, nothing is looked up for trimming unless that entry is old enough to be trimmed.
+local function append_event(events, channel, cutoff, event, first_ms)
   local id = redis.call('XADD', events, '*', 'e', event)
   -- Never trim the entry just added, even when the app clock runs ahead of Redis's.
   local bound = cutoff
   local id_ms = string.match(id, '^%d+')
   if tonumber(id_ms) < tonumber(bound) then bound = id_ms end
-  if tonumber(bound) > 0 then
+  local maybe_expired = first_ms == nil or (first_ms and tonumber(first_ms) < tonumber(bound))
+  if maybe_expired and tonumber(bound) > 0 then
     local expired = redis.call('XREVRANGE', events, '(' .. bound .. '-0', '-', 'COUNT', 1)[1]
     if expired then
       redis.call('XTRIM', events, 'MINID', '~', bound)
@@ -45,22 +64,34 @@ end
  * KEYS: notification, index, unread, events, channel
  * ARGV: id, createdAtMs, createdAtIso, type, notification JSON, cutoff ms, ttl s
  * Returns the event id.
+ *
+ * The hot path (see the README for the count): no TYPE checks and no unconditional prune,
+ * trim or EXPIRE. Three reads come first: each fails on a key of the wrong type before
+ * anything is written, and they tell what is due. HSET is the first write and checks the
+ * notification's own key. The new entry is added before pruning, so a prune never empties
+ * (deletes) a ZSET and its expiry stays what the reads saw.
  */
 export const createLua = `#!lua
 ${helpers}
-check_type(KEYS[1], 'hash')
-check_type(KEYS[2], 'zset')
-check_type(KEYS[3], 'zset')
-check_type(KEYS[4], 'stream')
-prune(KEYS[2], KEYS[3], ARGV[6])
+local cutoff = tonumber(ARGV[6])
+local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+local oldest_unread = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
+local first_event = redis.call('XRANGE', KEYS[4], '-', '+', 'COUNT', 1)[1]
 redis.call('HSET', KEYS[1], 'data', ARGV[5], 'type', ARGV[4], 'readAt', '', 'updatedAt', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[7])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+if oldest[2] and tonumber(oldest[2]) < cutoff then
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[6])
+end
+if oldest_unread[2] and tonumber(oldest_unread[2]) < cutoff then
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. ARGV[6])
+end
 -- The event embeds the stored JSON as is, so the payload crosses the wire once.
 local event = '{"kind":"notification.created","notification":' .. ARGV[5] .. '}'
-local event_id = append_event(KEYS[4], KEYS[5], ARGV[6], event)
-refresh(ARGV[7], KEYS[2], KEYS[3], KEYS[4])
+local first_ms = first_event and string.match(first_event[1], '^%d+') or false
+local event_id = append_event(KEYS[4], KEYS[5], ARGV[6], event, first_ms)
+refresh_if_due(ARGV[7], oldest[1] and oldest_unread[1] and first_event, KEYS[2], KEYS[3], KEYS[4])
 return event_id
 `;
 
