@@ -81,7 +81,7 @@ test('sales staff see who a lead is assigned to, but no Assign action', async ({
 
   // The server agrees: sales staff cannot assign leads.
   const repApi = await apiAs(rep);
-  await expect(
-    repApi.mutate('leads.assign', { leadId: lead.id, assigneeId: rep.id }),
-  ).rejects.toThrow('Only managers can assign leads');
+  const refusal = repApi.mutate('leads.assign', { leadId: lead.id, assigneeId: rep.id });
+  await expect(refusal).rejects.toThrow('Only managers can assign leads');
+  await expect(refusal).rejects.toThrow('"FORBIDDEN"');
 });
