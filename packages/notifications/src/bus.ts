@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { parseStreamItem } from './codec';
 import { Listener } from './listener';
+import type { LocalEvents } from './local-events';
 
 export interface Logger {
   warn(obj: object, msg: string): void;
@@ -35,6 +36,8 @@ export class Bus {
   constructor(
     private readonly subscriber: Redis,
     private readonly logger?: Logger,
+    /** Events this process wrote itself: taken as built instead of parsed again. */
+    private readonly localEvents?: LocalEvents,
   ) {
     subscriber.on('smessage', this.onMessage);
     subscriber.on('ready', this.onReady);
@@ -62,6 +65,11 @@ export class Bus {
     channel.listeners.add(listener);
     if (channel.confirmed) listener.markSubscribed();
     return listener;
+  }
+
+  /** Whether a message published on this channel now would reach one of our listeners. */
+  isListening(name: string): boolean {
+    return this.channels.get(name)?.confirmed === true;
   }
 
   stats(): { subscribedUsers: number; listeners: number } {
@@ -139,7 +147,7 @@ export class Bus {
   private readonly onMessage = (name: string, message: string): void => {
     const channel = this.channels.get(name);
     if (!channel) return;
-    const item = parseStreamItem(message);
+    const item = this.localEvents?.take(message) ?? parseStreamItem(message);
     if (!item) {
       // The stream is the source of truth: let the listeners re-read it instead.
       this.logger?.warn({ channel: name }, 'notifications: malformed live message');

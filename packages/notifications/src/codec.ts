@@ -36,12 +36,24 @@ export function parseStreamItem(raw: string): StreamItem | null {
 export function createIdGenerator(): (ms: number) => string {
   let lastMs = -1;
   let seq = 0;
+  // 6 random bytes per id, drawn from a pool: randomBytes per id is a native call each time.
+  const POOL_IDS = 512;
+  let pool = randomBytes(6 * POOL_IDS);
+  let offset = 0;
+  const random = () => {
+    if (offset === pool.length) {
+      pool = randomBytes(6 * POOL_IDS);
+      offset = 0;
+    }
+    offset += 6;
+    return pool.toString('hex', offset - 6, offset);
+  };
   return (ms) => {
     const at = Math.max(0, Math.floor(ms));
     seq = at === lastMs ? seq + 1 : 0;
     lastMs = at;
     const time = at.toString(36).padStart(9, '0');
-    return time + seq.toString(36).padStart(4, '0') + randomBytes(6).toString('hex');
+    return time + seq.toString(36).padStart(4, '0') + random();
   };
 }
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Bus, type Logger } from './bus';
 import type { StreamItem } from './codec';
 import { readEvents } from './events';
+import { LocalEvents } from './local-events';
 import { defineScripts } from './scripts';
 import { createStore } from './store';
 
@@ -65,8 +66,11 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
     throw new Error('notifications: the redis connection must not use keyPrefix');
   }
   defineScripts(redis);
-  const store = createStore({ redis, ttlSeconds, now: opts.now ?? Date.now });
-  const bus = new Bus(subscriber, opts.logger);
+  const localEvents: LocalEvents = new LocalEvents((channel: string): boolean =>
+    bus.isListening(channel),
+  );
+  const store = createStore({ redis, ttlSeconds, now: opts.now ?? Date.now, localEvents });
+  const bus: Bus = new Bus(subscriber, opts.logger, localEvents);
   let closed = false;
   const ctx = { store, bus, maxBuffered: maxBufferedEvents, isClosed: () => closed };
 

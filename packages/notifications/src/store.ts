@@ -2,6 +2,7 @@ import {
   idSchema,
   listNotificationsInputSchema,
   newNotificationSchema,
+  notificationSchema,
   type ListNotificationsInput,
   type NewNotification,
   type Notification,
@@ -25,6 +26,7 @@ import {
 import { encodeCursor, listCursorSchema } from './cursor';
 import { NotificationNotFoundError } from './errors';
 import { userKeys } from './keys';
+import type { LocalEvents } from './local-events';
 
 /** Most index entries one list() call looks at when a type filter skips most of them. */
 const LIST_SCAN_BUDGET = 1000;
@@ -33,6 +35,36 @@ export interface StoreOptions {
   redis: Redis;
   ttlSeconds: number;
   now: () => number;
+  /** Where createMany leaves the live events of content shared by several recipients. */
+  localEvents?: LocalEvents;
+}
+
+/** Validated notification content, ready to be stored for any number of recipients. */
+interface Content {
+  value: ReturnType<typeof newNotificationSchema.parse>;
+  /** Its JSON without the closing brace; the stored JSON appends the per-recipient fields. */
+  head: string;
+  /** Recipients in this call. */
+  uses: number;
+  /** The first recipient's notification as validated from its JSON, for the live events. */
+  template?: Notification;
+}
+
+function parseContent(input: NewNotification): Content {
+  const value = newNotificationSchema.parse(input);
+  return { value, head: JSON.stringify(value).slice(0, -1), uses: 0 };
+}
+
+/** The event the create script publishes, as JSON: it embeds the stored JSON as is. */
+const createdEventJson = (notificationJson: string) =>
+  `{"kind":"notification.created","notification":${notificationJson}}`;
+
+interface Prepared {
+  notification: Notification;
+  args: (string | number)[];
+  channel: string;
+  json: string;
+  content: Content;
 }
 
 export interface Created {
@@ -55,42 +87,59 @@ export interface StreamPage {
 
 export type Store = ReturnType<typeof createStore>;
 
-export function createStore({ redis, ttlSeconds, now }: StoreOptions) {
+export function createStore({ redis, ttlSeconds, now, localEvents }: StoreOptions) {
   const nextId = createIdGenerator();
   /** Oldest createdAt (ms) still retained; entries and events before it are expired. */
   const cutoff = () => Math.max(0, Math.floor(now()) - ttlSeconds * 1000);
   const nowIso = () => new Date(now()).toISOString();
 
-  function prepare(userId: string, input: NewNotification) {
+  function prepare(userId: string, content: Content): Prepared {
     const owner = idSchema.parse(userId);
-    const content = newNotificationSchema.parse(input);
     const ms = Math.floor(now());
     const createdAt = new Date(ms).toISOString();
+    const id = nextId(ms);
     const notification: Notification = {
-      ...content,
-      id: nextId(ms),
+      ...content.value,
+      id,
       userId: owner,
       isRead: false,
       readAt: null,
       createdAt,
       updatedAt: createdAt,
     };
+    // Byte for byte JSON.stringify(notification), without serialising the content again:
+    // the content has none of these keys (zod strips unknown ones) and at least one key.
+    const json = `${content.head},"id":${JSON.stringify(id)},"userId":${JSON.stringify(owner)},"isRead":false,"readAt":null,"createdAt":"${createdAt}","updatedAt":"${createdAt}"}`;
     const keys = userKeys(owner);
     const args = [
-      keys.notification(notification.id),
+      keys.notification(id),
       keys.index,
       keys.unread,
       keys.events,
       keys.channel,
-      notification.id,
+      id,
       ms,
       createdAt,
       notification.type,
-      JSON.stringify(notification),
+      json,
       cutoff(),
       ttlSeconds,
     ];
-    return { notification, args };
+    return { notification, args, channel: keys.channel, json, content };
+  }
+
+  /**
+   * The live event of a prepared notification, equal to what parsing and validating the
+   * published JSON gives (same values, same key order): the content is validated from JSON
+   * once, and each recipient's copy only differs in the fields the store set itself.
+   */
+  function liveEvent({ notification: n, json, content }: Prepared): StreamEvent {
+    content.template ??= notificationSchema.parse(JSON.parse(json));
+    const { id, userId, createdAt, updatedAt } = n;
+    return {
+      kind: 'notification.created',
+      notification: { ...content.template, id, userId, createdAt, updatedAt },
+    };
   }
 
   async function setRead(userId: string, id: string, read: boolean): Promise<Notification> {
@@ -123,7 +172,7 @@ export function createStore({ redis, ttlSeconds, now }: StoreOptions) {
     cutoff,
 
     create: async (userId: string, input: NewNotification): Promise<Created> => {
-      const { notification, args } = prepare(userId, input);
+      const { notification, args } = prepare(userId, parseContent(input));
       const eventId = eventIdReply.parse(await redis.acmeNotifCreate(...args));
       return { notification, eventId };
     },
@@ -131,17 +180,39 @@ export function createStore({ redis, ttlSeconds, now }: StoreOptions) {
     /**
      * One pipeline, one script per item. Everything is validated before anything is sent;
      * each item is atomic on its own, so if Redis rejects some, the others are still stored.
+     * Items sharing one input object (a group's members) share its validation and JSON.
      */
     createMany: async (items: { userId: string; input: NewNotification }[]): Promise<Created[]> => {
-      const prepared = items.map((item) => prepare(item.userId, item.input));
+      const contents = new Map<NewNotification, Content>();
+      const prepared = items.map(({ userId, input }) => {
+        let content = contents.get(input);
+        if (!content) {
+          content = parseContent(input);
+          contents.set(input, content);
+        }
+        content.uses += 1;
+        return prepare(userId, content);
+      });
       if (prepared.length === 0) return [];
+      // Live events of shared content, for the recipients listening in this process.
+      const registered: (string | undefined)[] = prepared.map((item) => {
+        if (!localEvents || item.content.uses < 2 || !localEvents.wants(item.channel)) return;
+        const eventJson = createdEventJson(item.json);
+        localEvents.add(eventJson, liveEvent(item));
+        return eventJson;
+      });
       const pipeline = redis.pipeline();
       for (const item of prepared) pipeline.acmeNotifCreate(...item.args);
-      const replies = (await pipeline.exec()) ?? [];
+      const replies = await pipeline.exec().catch((err: unknown) => {
+        for (const eventJson of registered) if (eventJson) localEvents?.discard(eventJson);
+        throw err;
+      });
       const errors: unknown[] = [];
       const created = prepared.map(({ notification }, i) => {
-        const [error, value] = replies[i] ?? [new Error('No reply from Redis'), null];
+        const [error, value] = replies?.[i] ?? [new Error('No reply from Redis'), null];
         if (error) errors.push(error);
+        const eventJson = registered[i];
+        if (error && eventJson) localEvents?.discard(eventJson);
         return { notification, eventId: error ? '' : eventIdReply.parse(value) };
       });
       if (errors.length > 0) {
