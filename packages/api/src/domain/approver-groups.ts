@@ -39,6 +39,10 @@ export function groupCreatedNotifications(group: ApproverGroup) {
     metadata: { group_name: group.name, member_count: group.memberIds.length },
     approverGroup: snapshot,
   });
+  const added = content(
+    `Added to Approver Group: ${group.name}`,
+    `You were added to the approver group "${group.name}".`,
+  );
   return [
     {
       userId: group.createdById,
@@ -46,13 +50,8 @@ export function groupCreatedNotifications(group: ApproverGroup) {
     },
     ...group.memberIds
       .filter((id) => id !== group.createdById)
-      .map((userId) => ({
-        userId,
-        input: content(
-          `Added to Approver Group: ${group.name}`,
-          `You were added to the approver group "${group.name}".`,
-        ),
-      })),
+      // One content object for all members: the store validates and serialises it once.
+      .map((userId) => ({ userId, input: added })),
   ];
 }
 
@@ -76,7 +75,7 @@ export function createApproverGroupService(deps: DomainDeps) {
       input: z.output<typeof createApproverGroupInputSchema>,
     ): Promise<ApproverGroup> {
       const memberIds = [...new Set(input.memberIds)];
-      const found = await users.getMany(memberIds);
+      const found = await users.existing(memberIds);
       const missing = memberIds.filter((id) => !found.has(id));
       if (missing.length > 0) throw unknownMembers(missing);
 

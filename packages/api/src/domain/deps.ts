@@ -5,7 +5,7 @@ import type { RecordStore } from './store';
 
 export interface DomainDeps {
   store: RecordStore;
-  users: Pick<UserService, 'get' | 'getMany'>;
+  users: Pick<UserService, 'get' | 'getMany' | 'existing'>;
   notifications: Pick<NotificationService, 'create' | 'createMany'>;
 }
 

@@ -64,7 +64,7 @@ export function createTaskService(deps: DomainDeps) {
   }
 
   async function requireAssignee(id: string): Promise<void> {
-    if (!(await users.get(id))) throw notFound('Assignee');
+    if (!(await users.existing([id])).has(id)) throw notFound('Assignee');
   }
 
   /** Saves the task; a new assignee other than the actor is notified, or nothing is saved. */

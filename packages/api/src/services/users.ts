@@ -22,6 +22,11 @@ export interface UserService {
   create(input: CreateUserInput): Promise<User>;
   get(id: string): Promise<User | null>;
   getMany(ids: readonly string[]): Promise<Map<string, User>>;
+  /**
+   * The ids among `ids` that have a user record (users are never deleted). One EXISTS over
+   * all of them; only when some are missing, one more round trip to tell which.
+   */
+  existing(ids: readonly string[]): Promise<Set<string>>;
   list(): Promise<User[]>;
   /** The user when the password matches; null otherwise, in constant-ish time. */
   authenticate(email: string, password: string): Promise<User | null>;
@@ -65,6 +70,22 @@ export function createUserService(redis: Redis): UserService {
         if (user) found.set(user.id, user);
       });
       return found;
+    },
+    async existing(ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Set();
+      const keys = unique.map(userKey);
+      if ((await redis.exists(...keys)) === unique.length) return new Set(unique);
+      const pipeline = redis.pipeline();
+      for (const key of keys) pipeline.exists(key);
+      const replies = (await pipeline.exec()) ?? [];
+      return new Set(
+        unique.filter((_, i) => {
+          const [err, count] = replies[i] ?? [new Error('No reply from Redis'), 0];
+          if (err) throw err;
+          return count === 1;
+        }),
+      );
     },
     async list() {
       const members = await redis.zrange(keys.all, 0, -1);
