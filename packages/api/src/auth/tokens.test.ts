@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTokenService } from './tokens';
 
 const secret = 'test-secret-that-is-long-enough-for-hs256';
@@ -55,6 +55,33 @@ describe('tokens', () => {
       'not-a-token',
     ];
     for (const candidate of refused) expect(await tokens.verify(candidate)).toBeNull();
+  });
+
+  describe('with the clock moved', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('refuses a token once it expires, also after verifying it before', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const short = createTokenService({ secret, ttlSeconds: 60 });
+      const { token, claims } = await short.sign('alice');
+      expect(await short.verify(token)).toEqual(claims);
+      vi.setSystemTime(claims.expiresAt - 1);
+      expect(await short.verify(token)).toEqual(claims);
+      vi.setSystemTime(claims.expiresAt);
+      expect(await short.verify(token)).toBeNull();
+      expect(await short.verify(token)).toBeNull();
+      // A fresh service (no memory of it) agrees.
+      expect(await createTokenService({ secret, ttlSeconds: 60 }).verify(token)).toBeNull();
+    });
+  });
+
+  it('hands out claims the caller may change without affecting later verifications', async () => {
+    const { token, claims } = await tokens.sign('alice');
+    const first = await tokens.verify(token);
+    if (first) first.userId = 'mallory';
+    expect(await tokens.verify(token)).toEqual(claims);
   });
 
   it('fails on use, not at construction, when the key cannot be imported', async () => {

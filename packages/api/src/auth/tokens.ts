@@ -34,8 +34,18 @@ function importHmacKey(secret: string): Promise<webcrypto.CryptoKey> {
   return key;
 }
 
+/** Verified tokens remembered per process (a session sends the same token on every request). */
+const VERIFIED_TOKENS = 10_000;
+
 export function createTokenService(opts: { secret: string; ttlSeconds: number }): TokenService {
   const keyPromise = importHmacKey(opts.secret);
+  /**
+   * Token → its claims, for tokens jose has verified (signature, alg, issuer, expiry). The
+   * same string verifies the same way until it expires, which is checked on every hit as jose
+   * does (valid while exp > now); revocation is the session check's job, on every request.
+   * Oldest first out; invalid tokens are never kept.
+   */
+  const verified = new Map<string, Readonly<SessionClaims>>();
   return {
     async sign(userId) {
       const sessionId = randomUUID();
@@ -52,12 +62,28 @@ export function createTokenService(opts: { secret: string; ttlSeconds: number })
       return { token, claims: { userId, sessionId, expiresAt: exp * 1000 } };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        if (known.expiresAt > Date.now()) return { ...known };
+        verified.delete(token);
+        return null;
+      }
       try {
         const key = await keyPromise;
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER });
         const userId = idSchema.safeParse(payload.sub);
         if (!userId.success || !payload.jti || payload.exp === undefined) return null;
-        return { userId: userId.data, sessionId: payload.jti, expiresAt: payload.exp * 1000 };
+        const claims = {
+          userId: userId.data,
+          sessionId: payload.jti,
+          expiresAt: payload.exp * 1000,
+        };
+        if (verified.size >= VERIFIED_TOKENS) {
+          const oldest = verified.keys().next();
+          if (!oldest.done) verified.delete(oldest.value);
+        }
+        verified.set(token, claims);
+        return { ...claims };
       } catch (err) {
         if (err instanceof errors.JOSEError) return null;
         throw err;
