@@ -14,8 +14,9 @@ import { idSchema } from '@acme/contracts';
  * - `{u:<id>}:live`   shard channel (SPUBLISH) carrying `{"id":<entry id>,"event":…}`.
  *
  * index, unread and events share one expiry, refreshed to ttl + 1 % by a write that finds it
- * due (see lua-write.ts), so an idle user's data disappears between one ttl and ttl + 1 % after
- * their last write (reads filter by the cutoff meanwhile).
+ * due (see lua-write.ts; exactly ttl on every write when ttl < 100 s), so an idle user's data
+ * disappears between one ttl and ttl + 1 % after their last write (reads filter by the cutoff
+ * meanwhile).
  */
 export function userKeys(userId: string) {
   const tag = `{u:${idSchema.parse(userId)}}`;

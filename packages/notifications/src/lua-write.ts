@@ -22,18 +22,20 @@ local function refresh(ttl, index, unread, events)
 end
 
 -- index, unread and events share one expiry: every script sets it on all three or on none.
--- When due, it is set to ttl + 1 % (at least 1 s): due when one of them did not exist before
--- this script (it was just created, without expiry) or when less than ttl is left. So an
--- active user's keys get their EXPIREs once per 1 % of ttl instead of on every write, and an
--- idle user's data still disappears (at most 1 % of ttl) after one ttl; reads filter by the
--- cutoff, so nothing older shows meanwhile.
+-- With a ttl of 100 s or more, it is set to ttl + 1 % when due: when one of them did not exist
+-- before this script (it was just created, without expiry) or when less than ttl is left. So
+-- an active user's keys get their EXPIREs once per 1 % of ttl instead of on every write, and
+-- an idle user's data disappears between one ttl and ttl + 1 % after the last write (reads
+-- filter by the cutoff, so nothing older shows meanwhile). Shorter ttls (tests, demos) keep
+-- the exact refresh on every write.
 local function refresh_if_due(ttl, all_existed, index, unread, events)
   local ttl_ms = tonumber(ttl) * 1000
-  if all_existed and redis.call('PTTL', index) >= ttl_ms then return end
-  local expire_ms = ttl_ms + math.max(1000, math.floor(ttl_ms / 100))
-  redis.call('PEXPIRE', index, expire_ms)
-  redis.call('PEXPIRE', unread, expire_ms)
-  redis.call('PEXPIRE', events, expire_ms)
+  local slack = math.floor(ttl_ms / 100)
+  if slack < 1000 then slack = 0 end
+  if slack > 0 and all_existed and redis.call('PTTL', index) >= ttl_ms then return end
+  redis.call('PEXPIRE', index, ttl_ms + slack)
+  redis.call('PEXPIRE', unread, ttl_ms + slack)
+  redis.call('PEXPIRE', events, ttl_ms + slack)
 end
 
 -- Appends the event, trims entries older than the retention window and publishes

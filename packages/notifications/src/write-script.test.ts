@@ -98,6 +98,17 @@ describe('the create script', () => {
     for (const pttl of await pttls(env.redis)) expect(pttl).toBeGreaterThan(TTL_MS + 500);
   });
 
+  it('refreshes the expiry to exactly ttl on every write when ttl is under 100 s', async () => {
+    const service = env.service({ ttlSeconds: 3 });
+    await service.create('bob', taskAssignment(1));
+    for (const key of sharedKeys) await env.redis.pexpire(key, 60_000);
+    await service.create('bob', taskAssignment(2));
+    for (const pttl of await pttls(env.redis)) {
+      expect(pttl).toBeGreaterThan(2000);
+      expect(pttl).toBeLessThanOrEqual(3000);
+    }
+  });
+
   it('keeps the expiry of a set whose every old entry is pruned', async () => {
     let now = Date.now();
     const service = env.service({ ttlSeconds: TTL, now: () => now });
