@@ -1,0 +1,112 @@
+/**
+ * Broadcast micro-benchmark, in process, against a throwaway real redis-server: a manager
+ * creates an approver group of `members` seeded users, every one of whom listens with
+ * events(); repeated `rounds` times with the same members (fresh group names).
+ *
+ *   pnpm exec tsx src/tools/broadcast-cost.ts [rounds=10] [members=1000]
+ *
+ * Prints the median ms until `approverGroups.create` answers and until the last member has
+ * received its notification, and the per-round values.
+ */
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { createCaller, createServices, type Context } from '@acme/api';
+import { startRedisServer } from '@acme/notifications/testing';
+import { Redis } from 'ioredis';
+
+type User = NonNullable<Context['user']>;
+type Role = User['role'];
+
+const rounds = Number(process.argv[2] ?? 10);
+const size = Number(process.argv[3] ?? 1000);
+
+const server = await startRedisServer();
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const services = createServices({
+  config: {
+    jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
+    sessionTtlSeconds: 3600,
+    notificationTtlSeconds: 86_400,
+    allowedOrigins: [],
+    loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
+  },
+  redis: new Redis(server.url),
+  subscriber: new Redis(server.url),
+  logger: quiet,
+});
+const user = (role: Role): User => ({
+  id: randomUUID(),
+  email: `${randomUUID()}@example.test`,
+  name: `Seeded ${role}`,
+  role,
+});
+const manager = user('manager');
+const members = Array.from({ length: size }, () => user('approver'));
+const seed = services.redis.pipeline();
+for (const u of [manager, ...members]) seed.hset(`user:${u.id}`, u);
+await seed.exec();
+
+const stop = new AbortController();
+setMaxListeners(0, stop.signal);
+let received = 0;
+const readers = members.map(async (m) => {
+  try {
+    for await (const { event } of services.notifications.events(m.id, { signal: stop.signal })) {
+      if (event.kind === 'notification.created') received += 1;
+    }
+  } catch (err) {
+    if (!stop.signal.aborted) throw err;
+  }
+});
+while (services.notifications.stats().listeners < size) {
+  await new Promise((r) => setTimeout(r, 10));
+}
+const caller = createCaller({
+  services,
+  req: {
+    ip: '127.0.0.1',
+    selfOrigin: 'http://127.0.0.1:3000',
+    origin: null,
+    secFetchSite: null,
+    cookieToken: null,
+    bearerToken: 'bench',
+    setSessionCookie: () => undefined,
+    clearSessionCookie: () => undefined,
+  },
+  user: manager,
+  session: {
+    userId: manager.id,
+    sessionId: 'bench',
+    expiresAt: Date.now() + 3_600_000,
+    source: 'bearer',
+  },
+});
+
+const answered: number[] = [];
+const last: number[] = [];
+for (let i = 0; i < rounds; i += 1) {
+  received = 0;
+  const t0 = performance.now();
+  await caller.approverGroups.create({
+    name: `Group ${randomUUID()}`,
+    memberIds: members.map((m) => m.id),
+  });
+  answered.push(performance.now() - t0);
+  while (received < size) await new Promise((r) => setImmediate(r));
+  last.push(performance.now() - t0);
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+const ms = (values: number[]) => values.map((v) => Math.round(v));
+process.stdout.write(
+  `${JSON.stringify({
+    members: size,
+    answeredMs: Math.round(median(answered)),
+    lastMemberMs: Math.round(median(last)),
+    rounds: { answered: ms(answered), last: ms(last) },
+  })}\n`,
+);
+stop.abort();
+await Promise.all(readers);
+await services.notifications.close();
+await services.redis.quit();
+await server.stop();
