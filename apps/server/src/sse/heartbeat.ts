@@ -3,29 +3,33 @@ const TICK_MS = 25;
 
 /**
  * One timer for all SSE connections that share an interval, instead of one per connection,
- * so an idle stream costs a Set entry, not a timer. Connections are dealt round-robin into
+ * so an idle stream costs a Map entry, not a timer. Connections are dealt round-robin into
  * slots and each tick beats one slot: with a 10 s interval, 10,000 streams get 25 writes
  * every 25 ms. Writing to them all at once stalled the event loop for tens of milliseconds
  * (a socket write costs ~80 us here), and so did 500 writes every half second. Each
- * connection still beats once per interval.
+ * connection beats once per interval, the first time at least half an interval after it
+ * joined (a ping right after `connected` would only be noise).
  */
 export function createHeartbeat(intervalMs: number) {
-  const SLOTS = Math.max(1, Math.round(intervalMs / TICK_MS));
-  const slots = Array.from({ length: SLOTS }, () => new Set<() => void>());
+  const count = Math.max(1, Math.round(intervalMs / TICK_MS));
+  /** Per slot: each connection's beat and the tick it joined at. */
+  const slots = Array.from({ length: count }, () => new Map<() => void, number>());
   let size = 0;
   let nextSlot = 0;
   let tick = 0;
   let timer: NodeJS.Timeout | null = null;
   return {
     add(beat: () => void): () => void {
-      const slot = slots[nextSlot % SLOTS] ?? new Set();
+      const slot = slots[nextSlot % count] ?? new Map<() => void, number>();
       nextSlot += 1;
-      slot.add(beat);
+      slot.set(beat, tick);
       size += 1;
       timer ??= setInterval(() => {
-        for (const b of slots[tick % SLOTS] ?? []) b();
         tick += 1;
-      }, intervalMs / SLOTS).unref();
+        for (const [b, joined] of slots[tick % count] ?? []) {
+          if (tick - joined >= count / 2) b();
+        }
+      }, TICK_MS).unref();
       return () => {
         if (!slot.delete(beat)) return;
         size -= 1;
