@@ -13,6 +13,7 @@ import { setMaxListeners } from 'node:events';
 import { createCaller, createServices, type Context } from '@acme/api';
 import { startRedisServer } from '@acme/notifications/testing';
 import { Redis } from 'ioredis';
+import { listen, Tally } from './tally';
 
 type User = NonNullable<Context['user']>;
 type Role = User['role'];
@@ -48,19 +49,9 @@ await seed.exec();
 
 const stop = new AbortController();
 setMaxListeners(0, stop.signal);
-let received = 0;
-const readers = members.map(async (m) => {
-  try {
-    for await (const { event } of services.notifications.events(m.id, { signal: stop.signal })) {
-      if (event.kind === 'notification.created') received += 1;
-    }
-  } catch (err) {
-    if (!stop.signal.aborted) throw err;
-  }
-});
-while (services.notifications.stats().listeners < size) {
-  await new Promise((r) => setTimeout(r, 10));
-}
+const received = new Tally();
+const readers = members.map((m) => listen(services.notifications, m.id, stop.signal, received));
+await Promise.all(readers.map((r) => r.ready));
 const caller = createCaller({
   services,
   req: {
@@ -85,15 +76,15 @@ const caller = createCaller({
 const answered: number[] = [];
 const last: number[] = [];
 for (let i = 0; i < rounds; i += 1) {
-  received = 0;
+  received.reset();
   const t0 = performance.now();
   await caller.approverGroups.create({
     name: `Group ${randomUUID()}`,
     memberIds: members.map((m) => m.id),
   });
   answered.push(performance.now() - t0);
-  while (received < size) await new Promise((r) => setImmediate(r));
-  last.push(performance.now() - t0);
+  if (!(await received.reach(size, 30_000))) throw new Error(`${received.count} of ${size}`);
+  last.push(received.lastAt - t0);
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 const ms = (values: number[]) => values.map((v) => Math.round(v));
@@ -106,7 +97,7 @@ process.stdout.write(
   })}\n`,
 );
 stop.abort();
-await Promise.all(readers);
+await Promise.all(readers.map((r) => r.done));
 await services.notifications.close();
 await services.redis.quit();
 await server.stop();

@@ -27,6 +27,7 @@ import {
 } from '@acme/api';
 import { startRedisServer } from '@acme/notifications/testing';
 import { Redis } from 'ioredis';
+import { listen, Tally } from './tally';
 
 type User = NonNullable<Context['user']>;
 type Role = User['role'];
@@ -77,23 +78,6 @@ const nodeCpuMs = () => {
 };
 
 /** Listens as `userId` until aborted; calls `onNotification` per created notification. */
-function listen(
-  services: Services,
-  userId: string,
-  signal: AbortSignal,
-  onNotification: () => void,
-) {
-  return (async () => {
-    try {
-      for await (const { event } of services.notifications.events(userId, { signal })) {
-        if (event.kind === 'notification.created') onNotification();
-      }
-    } catch (err) {
-      if (!signal.aborted) throw err;
-    }
-  })();
-}
-
 interface Sample {
   nodeMs: number;
   redisMs: number;
@@ -155,8 +139,9 @@ async function rep(i: number) {
 
   const stop = new AbortController();
   setMaxListeners(0, stop.signal);
-  let received = 0;
-  const listening = listen(services, assignee.id, stop.signal, () => (received += 1));
+  const received = new Tally();
+  const listening = listen(services.notifications, assignee.id, stop.signal, received);
+  await listening.ready;
   let n = 0;
   const createTask = async () =>
     (await call()).tasks.create({ title: `Task ${(n += 1)}`, assigneeId: assignee.id });
@@ -165,28 +150,15 @@ async function rep(i: number) {
   const sequential = await measureCreates(command, createTask, creates, 1);
   const concurrent = await measureCreates(command, createTask, creates, CONCURRENCY);
   const expected = 500 + 2 * creates;
-  const deadline = Date.now() + 10_000;
-  while (received < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-  if (received !== expected) throw new Error(`assignee received ${received} of ${expected}`);
+  if (!(await received.reach(expected, 10_000)) || received.count !== expected) {
+    throw new Error(`assignee received ${received.count} of ${expected}`);
+  }
 
   // Broadcast: every member listens.
   const group = await seedUsers(services, members, 'approver');
-  let got = 0;
-  let lastAt = 0;
-  let allIn: () => void = () => undefined;
-  const allReceived = new Promise<void>((resolve) => (allIn = resolve));
-  const onGroup = () => {
-    got += 1;
-    if (got === members) {
-      lastAt = performance.now();
-      allIn();
-    }
-  };
-  const readers = group.map((m) => listen(services, m.id, stop.signal, onGroup));
-  while (services.notifications.stats().listeners < members + 1) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  await new Promise((r) => setTimeout(r, 200)); // let the subscriptions settle
+  const got = new Tally();
+  const readers = group.map((m) => listen(services.notifications, m.id, stop.signal, got));
+  await Promise.all(readers.map((r) => r.ready));
   const caller = await call();
   const node0 = nodeCpuMs();
   const t0 = performance.now();
@@ -195,11 +167,11 @@ async function rep(i: number) {
     memberIds: group.map((m) => m.id),
   });
   const answeredMs = performance.now() - t0;
-  await allReceived;
-  const broadcast = { answeredMs, lastMemberMs: lastAt - t0, nodeCpuMs: nodeCpuMs() - node0 };
+  if (!(await got.reach(members, 30_000))) throw new Error(`${got.count} of ${members} members`);
+  const broadcast = { answeredMs, lastMemberMs: got.lastAt - t0, nodeCpuMs: nodeCpuMs() - node0 };
 
   stop.abort();
-  await Promise.all([listening, ...readers]);
+  await Promise.all([listening, ...readers].map((r) => r.done));
   await services.notifications.close();
   await Promise.all(connections.map((c) => c.quit().catch(() => undefined)));
   await server.stop();

@@ -1,58 +1,21 @@
 /**
  * HTTP burst of `tasks.create` against the built server: creates/s, server CPU per create and
- * CPU by thread. STREAMS=N opens a stream for N users; TARGETS=M spreads the creates over M.
- *   pnpm exec tsx src/tools/http-burst.ts [creates=4000] [concurrency=64] [entry=../apps/server/dist/main.js]
+ * CPU by thread. STREAMS=N opens a stream for N users; TARGETS=M spreads the creates over M;
+ * NODE_FLAGS passes flags to the server (e.g. "--cpu-prof --cpu-prof-dir /tmp/prof").
+ *   pnpm exec tsx src/tools/http-burst.ts [creates=4000] [concurrency=64]
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { startRedisServer, getFreePort } from '@acme/notifications/testing';
 import { Redis } from 'ioredis';
 import { post } from '../load/http';
 import { createUsers } from '../users';
+import { BENCH_SECRET as SECRET, startBuiltServer } from './built-server';
 
 const [creates = 4000, concurrency = 64] = process.argv.slice(2, 4).map(Number);
-const entry = resolve(process.argv[4] ?? '../apps/server/dist/main.js');
-const SECRET = 'x'.repeat(48);
-const redis = await startRedisServer();
-const port = await getFreePort();
-const child = spawn(
-  process.execPath,
-  [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF] : []), entry],
-  {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      REDIS_URL: redis.url,
-      JWT_SECRET: SECRET,
-      LOG_LEVEL: 'warn',
-      DEMO: '1',
-      NODE_ENV: 'production',
-      HTTP_RATE_LIMIT_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  },
-);
-const pid = child.pid ?? 0;
-for (;;) {
-  const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
-const base = `http://127.0.0.1:${port}`;
-async function token(email: string) {
-  const r = await fetch(`${base}/trpc/auth.createToken`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo-password' }),
-  });
-  return ((await r.json()) as { result: { data: { accessToken: string } } }).result.data
-    .accessToken;
-}
+const server = await startBuiltServer({
+  nodeFlags: (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean),
+});
+const { base, port, pid } = server;
+const token = (email: string) => server.token(email);
 const manager = await token('manager@demo.test');
 const sales = await token('sales1@demo.test');
 const me = await fetch(`${base}/trpc/auth.me`, { headers: { authorization: `Bearer ${sales}` } });
@@ -84,7 +47,7 @@ async function burst(n: number) {
 }
 let received = 0;
 const streams = Number(process.env.STREAMS ?? '0');
-const redisClient = new Redis(redis.url);
+const redisClient = new Redis(server.redisUrl);
 const { members } = await createUsers(redisClient, Math.max(1, streams), SECRET, 'hb');
 redisClient.disconnect();
 const targets = members.slice(0, Number(process.env.TARGETS ?? '1')).map((m) => m.id);
@@ -112,6 +75,4 @@ for (const tid of readdirSync(`/proc/${pid}/task`)) {
   const ms = ((Number(f[11]) + Number(f[12])) * 1000) / 100;
   if (ms > 0) console.log(tid, name, ms);
 }
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
-await redis.stop();
+await server.stop();

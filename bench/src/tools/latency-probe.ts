@@ -4,60 +4,25 @@
  * stalls. NODE_FLAGS passes flags to the server (e.g. --trace-gc).
  *   STREAMS=5000 SAMPLES=600 pnpm exec tsx src/tools/latency-probe.ts
  */
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { startRedisServer, getFreePort } from '@acme/notifications/testing';
 import { Redis } from 'ioredis';
 import { post } from '../load/http';
 import { createUsers } from '../users';
+import { BENCH_SECRET as SECRET, startBuiltServer } from './built-server';
+import { Tally } from './tally';
 
-const entry = resolve('../apps/server/dist/main.js');
-const SECRET = 'x'.repeat(48);
-const redis = await startRedisServer();
-const port = await getFreePort();
-const child = spawn(
-  process.execPath,
-  [...(process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean), entry],
-  {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      REDIS_URL: redis.url,
-      JWT_SECRET: SECRET,
-      LOG_LEVEL: 'warn',
-      DEMO: '1',
-      NODE_ENV: 'production',
-      HTTP_RATE_LIMIT_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  },
-);
-for (;;) {
-  const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
-const base = `http://127.0.0.1:${port}`;
-async function token(email: string) {
-  const r = await fetch(`${base}/trpc/auth.createToken`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo-password' }),
-  });
-  return ((await r.json()) as { result: { data: { accessToken: string } } }).result.data
-    .accessToken;
-}
+const server = await startBuiltServer({
+  nodeFlags: (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean),
+});
+const { base, port } = server;
+const token = (email: string) => server.token(email);
 const manager = await token('manager@demo.test');
 const streams = Number(process.env.STREAMS ?? '1000');
-const redisClient = new Redis(redis.url);
+const redisClient = new Redis(server.redisUrl);
 const { members } = await createUsers(redisClient, streams, SECRET, 'lp');
 redisClient.disconnect();
 const sentAt = new Map<string, number>();
 const latencies: { at: number; ms: number }[] = [];
+const arrived = new Tally();
 const t0 = performance.now();
 for (let i = 0; i < streams; i += 1) {
   const res = await fetch(`${base}/trpc/notifications.onEvent`, {
@@ -75,28 +40,28 @@ for (let i = 0; i < streams; i += 1) {
         if (sent !== undefined) {
           sentAt.delete(key);
           latencies.push({ at: sent - t0, ms: performance.now() - sent });
+          arrived.add();
         }
       }
     }
   })();
 }
 console.log(`opened ${streams} in ${Math.round(performance.now() - t0)} ms; idle 15 s`);
+// Idle first, like the bench's idle phase: what an idle server does (pings, GC) is the point.
 await new Promise((r) => setTimeout(r, 15_000));
 const samples = Number(process.env.SAMPLES ?? '600');
 for (let n = 0; n < samples; n += 1) {
   const user = members[(n * 7) % Math.min(streams, 300)]?.id ?? '';
   sentAt.set(String(n), performance.now());
   void post(port, '/trpc/tasks.create', manager, { title: `x ~lp${n}~`, assigneeId: user });
-  await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 10)); // the send rate: 100/s
 }
-await new Promise((r) => setTimeout(r, 2000));
+if (!(await arrived.reach(samples, 10_000))) console.log(`only ${arrived.count} arrived`);
 const sorted = latencies.map((l) => l.ms).sort((a, b) => a - b);
 const q = (p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
 console.log(`n=${sorted.length} p50=${q(50)} p99=${q(99)} max=${q(100)}`);
 for (const l of latencies.filter((l) => l.ms > 20))
   console.log(`slow at ${(l.at / 1000).toFixed(2)} s: ${l.ms.toFixed(1)} ms`);
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
-await redis.stop();
+await server.stop();
 process.exit(0);

@@ -1,9 +1,9 @@
 import type { ApproverGroup } from '@acme/contracts';
-import { SearchX, UsersRound } from 'lucide-react';
+import { UsersRound } from 'lucide-react';
 import { useMemo } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
-import { Button } from '../../components/ui/button';
+import { MissingRecord } from '../../components/ui/missing-record';
 import { Card } from '../../components/ui/card';
 import { LoadMore } from '../../components/ui/data-table';
 import { ListError } from '../../components/ui/list-error';
@@ -54,23 +54,14 @@ export function ApproverGroupsPage() {
         actions={<NewGroupDialog people={people} onCreated={onCreated} />}
       />
       {missing && (
-        <div
-          role="status"
-          className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface px-4 py-3"
+        <MissingRecord
+          actionLabel="Dismiss"
+          onAction={() => {
+            navigate({ section: 'approver-groups' });
+          }}
         >
-          <span className="flex items-center gap-2 text-fg-muted">
-            <SearchX aria-hidden className="size-4 shrink-0" />
-            That group isn&apos;t in your list.
-          </span>
-          <Button
-            size="sm"
-            onClick={() => {
-              navigate({ section: 'approver-groups' });
-            }}
-          >
-            Dismiss
-          </Button>
-        </div>
+          That group isn&apos;t in your list.
+        </MissingRecord>
       )}
       <Card className="overflow-hidden">
         {query.isPending ? (

@@ -1,17 +1,9 @@
 import type { ApproverGroup } from '@acme/contracts';
-import { Plus } from 'lucide-react';
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId, type SubmitEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
-import {
-  Dialog,
-  DialogBody,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogForm,
-  DialogTrigger,
-} from '../../components/ui/dialog';
+import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
+import { DialogBody, DialogClose, DialogFooter, DialogForm } from '../../components/ui/dialog';
 import { Field, FieldError } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
@@ -147,31 +139,22 @@ export function NewGroupDialog({
   people,
   onCreated,
   label = 'New approver group',
-  variant = 'primary',
-}: {
+  variant,
+}: Partial<CreateDialogProps> & {
   people: People;
   onCreated: (group: ApproverGroup) => void;
-  label?: string;
-  variant?: 'primary' | 'secondary';
 }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant={variant}>
-          <Plus aria-hidden />
-          {label}
-        </Button>
-      </DialogTrigger>
-      <DialogContent title="New approver group">
+    <CreateDialog title="New approver group" label={label} variant={variant}>
+      {(done) => (
         <NewGroupForm
           people={people}
           onCreated={(group) => {
-            setOpen(false);
+            done();
             onCreated(group);
           }}
         />
-      </DialogContent>
-    </Dialog>
+      )}
+    </CreateDialog>
   );
 }

@@ -1,9 +1,9 @@
 import type { Lead } from '@acme/contracts';
-import { Briefcase, SearchX } from 'lucide-react';
+import { Briefcase } from 'lucide-react';
 import { useMemo } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
-import { Button } from '../../components/ui/button';
+import { MissingRecord } from '../../components/ui/missing-record';
 import { Card } from '../../components/ui/card';
 import { LoadMore } from '../../components/ui/data-table';
 import { ListError } from '../../components/ui/list-error';
@@ -65,23 +65,14 @@ export function LeadsPage() {
         actions={<NewLeadDialog onCreated={onSaved} />}
       />
       {missing && (
-        <div
-          role="status"
-          className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface px-4 py-3"
+        <MissingRecord
+          actionLabel="Dismiss"
+          onAction={() => {
+            navigate({ section: 'leads' });
+          }}
         >
-          <span className="flex items-center gap-2 text-fg-muted">
-            <SearchX aria-hidden className="size-4 shrink-0" />
-            That lead isn&apos;t in your list. It may have been reassigned.
-          </span>
-          <Button
-            size="sm"
-            onClick={() => {
-              navigate({ section: 'leads' });
-            }}
-          >
-            Dismiss
-          </Button>
-        </div>
+          That lead isn&apos;t in your list. It may have been reassigned.
+        </MissingRecord>
       )}
       <Card className="overflow-hidden">
         {query.isPending ? (

@@ -1,17 +1,9 @@
 import type { Lead } from '@acme/contracts';
-import { Plus } from 'lucide-react';
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId, type SubmitEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
-import {
-  Dialog,
-  DialogBody,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogForm,
-  DialogTrigger,
-} from '../../components/ui/dialog';
+import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
+import { DialogBody, DialogClose, DialogFooter, DialogForm } from '../../components/ui/dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
@@ -131,29 +123,20 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
 export function NewLeadDialog({
   onCreated,
   label = 'New lead',
-  variant = 'primary',
-}: {
+  variant,
+}: Partial<CreateDialogProps> & {
   onCreated: (lead: Lead) => void;
-  label?: string;
-  variant?: 'primary' | 'secondary';
 }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant={variant}>
-          <Plus aria-hidden />
-          {label}
-        </Button>
-      </DialogTrigger>
-      <DialogContent title="New lead">
+    <CreateDialog title="New lead" label={label} variant={variant}>
+      {(done) => (
         <NewLeadForm
           onCreated={(lead) => {
-            setOpen(false);
+            done();
             onCreated(lead);
           }}
         />
-      </DialogContent>
-    </Dialog>
+      )}
+    </CreateDialog>
   );
 }

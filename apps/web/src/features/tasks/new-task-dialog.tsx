@@ -1,17 +1,9 @@
 import type { Task } from '@acme/contracts';
-import { Plus } from 'lucide-react';
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId, type SubmitEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
-import {
-  Dialog,
-  DialogBody,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogForm,
-  DialogTrigger,
-} from '../../components/ui/dialog';
+import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
+import { DialogBody, DialogClose, DialogFooter, DialogForm } from '../../components/ui/dialog';
 import { Field, FieldError, Label } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
@@ -175,31 +167,22 @@ export function NewTaskDialog({
   people,
   onCreated,
   label = 'New task',
-  variant = 'primary',
-}: {
+  variant,
+}: Partial<CreateDialogProps> & {
   people: People;
   onCreated: (task: Task) => void;
-  label?: string;
-  variant?: 'primary' | 'secondary';
 }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant={variant}>
-          <Plus aria-hidden />
-          {label}
-        </Button>
-      </DialogTrigger>
-      <DialogContent title="New task">
+    <CreateDialog title="New task" label={label} variant={variant}>
+      {(done) => (
         <NewTaskForm
           people={people}
           onCreated={(task) => {
-            setOpen(false);
+            done();
             onCreated(task);
           }}
         />
-      </DialogContent>
-    </Dialog>
+      )}
+    </CreateDialog>
   );
 }

@@ -1,9 +1,9 @@
 import type { Task } from '@acme/contracts';
-import { ListTodo, SearchX } from 'lucide-react';
+import { ListTodo } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
-import { Button } from '../../components/ui/button';
+import { MissingRecord } from '../../components/ui/missing-record';
 import { Card } from '../../components/ui/card';
 import { LoadMore } from '../../components/ui/data-table';
 import { ListError } from '../../components/ui/list-error';
@@ -102,36 +102,17 @@ export function TasksPage() {
         />
       </div>
       {missing && routeId && (
-        <div
-          role="status"
-          className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-line bg-surface px-4 py-3"
+        <MissingRecord
+          actionLabel={filter === 'all' ? 'Dismiss' : 'Show all tasks'}
+          onAction={() => {
+            if (filter === 'all') navigate({ section: 'tasks' });
+            else setFilter('all');
+          }}
         >
-          <span className="flex items-center gap-2 text-fg-muted">
-            <SearchX aria-hidden className="size-4 shrink-0" />
-            {filter === 'all'
-              ? "That task isn't in your list. It may have been reassigned, or you can't see it."
-              : "That task isn't in this view."}
-          </span>
-          {filter === 'all' ? (
-            <Button
-              size="sm"
-              onClick={() => {
-                navigate({ section: 'tasks' });
-              }}
-            >
-              Dismiss
-            </Button>
-          ) : (
-            <Button
-              size="sm"
-              onClick={() => {
-                setFilter('all');
-              }}
-            >
-              Show all tasks
-            </Button>
-          )}
-        </div>
+          {filter === 'all'
+            ? "That task isn't in your list. It may have been reassigned, or you can't see it."
+            : "That task isn't in this view."}
+        </MissingRecord>
       )}
       <Card className="overflow-hidden">
         {query.isPending ? (
