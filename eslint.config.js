@@ -45,6 +45,7 @@ export default tseslint.config(
       '**/test/**',
       'e2e/**',
       'packages/client/src/cli/**',
+      'packages/testing/**',
       'apps/server/src/cli/**',
       '**/vite.config.ts',
       '**/vitest.config.ts',

@@ -1,5 +1,5 @@
 import { request } from '@playwright/test';
-import { getFreePort } from '@acme/notifications/testing';
+import { getFreePort } from '@acme/testing';
 import { createFreshUser } from '../support/fresh-user';
 import {
   buildNotification,

@@ -1,4 +1,4 @@
-import { startRedisServer } from '@acme/notifications/testing';
+import { startRedisServer } from '@acme/testing';
 import { startServer } from './server';
 
 /** One real Redis and one real server (the built bundle, serving the built SPA) for the run. */

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { startBuiltServer } from '@acme/testing';
 
-const MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
 export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0000';
 
 export interface RunningServer {
@@ -14,40 +12,21 @@ export async function startServer(opts: {
   redisUrl: string;
   port: number;
 }): Promise<RunningServer> {
-  const child = spawn(process.execPath, [MAIN], {
+  const server = await startBuiltServer({
     env: {
-      PATH: process.env.PATH,
       REDIS_URL: opts.redisUrl,
       PORT: String(opts.port),
-      HOST: '127.0.0.1',
       JWT_SECRET: E2E_JWT_SECRET,
       DEMO: '1',
       LOG_LEVEL: 'warn',
       LOGIN_ATTEMPTS_PER_WINDOW: '1000',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    echo: true,
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`server exited with ${code}: ${out}`));
-    });
-  });
-  const exited = new Promise<void>((r) =>
-    child.once('exit', () => {
-      r();
-    }),
-  );
   return {
-    url,
+    url: server.url,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      await server.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer, type RedisServerHandle } from '@acme/notifications/testing';
+import { startRedisServer, type RedisServerHandle } from '@acme/testing';
 import { sessionCookie, trpcMutation, trpcQuery } from './http';
 import {
   runServerExpectingExit,

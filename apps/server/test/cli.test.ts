@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { getFreePort } from '@acme/notifications/testing';
+import { getFreePort } from '@acme/testing';
 import { taskAssigned } from './fixtures';
 import { useStack } from './stack';
 import { startServer } from './server-process';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { createNotificationService, type NotificationService } from '@acme/notifications';
-import { startRedisServer, type RedisServerHandle } from '@acme/notifications/testing';
+import { startRedisServer, type RedisServerHandle } from '@acme/testing';
 import { startServer, type ServerProcess } from './server-process';
 
 export interface Stack {

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { expect, it, vi } from 'vitest';
 import { TRPCClientError } from '@acme/client';
 import { createNotificationService } from '@acme/notifications';
-import { getFreePort } from '@acme/notifications/testing';
+import { getFreePort } from '@acme/testing';
 import { bearerClient, listen, taskAssigned } from './fixtures';
 import { useStack } from './stack';
 import { startServer } from './server-process';

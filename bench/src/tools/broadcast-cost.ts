@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createCaller, createServices, type Context } from '@acme/api';
-import { startRedisServer } from '@acme/notifications/testing';
+import { startRedisServer } from '@acme/testing';
 import { Redis } from 'ioredis';
 import { listen, Tally } from './tally';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { getFreePort, startRedisServer } from '@acme/notifications/testing';
+import { getFreePort, startRedisServer } from '@acme/testing';
 
 export const BENCH_SECRET = 'x'.repeat(48);
 

@@ -25,7 +25,7 @@ import {
   type RequestInfo,
   type Services,
 } from '@acme/api';
-import { startRedisServer } from '@acme/notifications/testing';
+import { startRedisServer } from '@acme/testing';
 import { Redis } from 'ioredis';
 import { listen, Tally } from './tally';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role, User } from '@acme/contracts';
-import { startRedisServer, type RedisServerHandle } from '@acme/notifications/testing';
+import { startRedisServer, type RedisServerHandle } from '@acme/testing';
 import { Redis } from 'ioredis';
 import type { Context, RequestInfo } from '../src/context';
 import { createCaller } from '../src/root';

@@ -1,3 +1,4 @@
 export * from './users';
 export * from './domain';
 export * from './notifications';
+export * from './stream-id';

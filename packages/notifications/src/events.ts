@@ -1,17 +1,18 @@
-import { idSchema, type StreamEvent } from '@acme/contracts';
+import {
+  compareStreamIds,
+  idSchema,
+  maxStreamId,
+  parseStreamId,
+  StreamPosition,
+  ZERO_ID,
+  type StreamEvent,
+  type StreamId,
+} from '@acme/contracts';
 import type { Bus } from './bus';
 import type { StreamItem } from './codec';
 import { userKeys } from './keys';
 import type { Listener } from './listener';
 import type { Store, StreamInfo, StreamPage } from './store';
-import {
-  compareStreamIds,
-  maxStreamId,
-  parseStreamId,
-  StreamPosition,
-  ZERO_ID,
-  type StreamId,
-} from './stream-id';
 
 const REPLAY_PAGE = 500;
 

@@ -1,9 +1,8 @@
-import type { StreamEvent } from '@acme/contracts';
+import { isStreamId, type StreamEvent } from '@acme/contracts';
 import type { StreamItem } from './codec';
 
 const ENVELOPE_HEAD = '{"id":"';
 const ENVELOPE_EVENT = '","event":';
-const streamIdPattern = /^\d+-\d+$/;
 const NOTIFICATION_ID = ',"id":"';
 
 interface Entry {
@@ -84,7 +83,7 @@ export class LocalEvents {
     const idEnd = message.indexOf(ENVELOPE_EVENT, ENVELOPE_HEAD.length);
     if (idEnd < 0) return null;
     const id = message.slice(ENVELOPE_HEAD.length, idEnd);
-    if (!streamIdPattern.test(id)) return null;
+    if (!isStreamId(id)) return null;
     const eventJson = message.slice(idEnd + ENVELOPE_EVENT.length, -1);
     const key = keyOf(eventJson);
     if (key === null) return null;

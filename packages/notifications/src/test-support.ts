@@ -10,7 +10,7 @@ import {
   type NotificationService,
   type NotificationsOptions,
 } from './service';
-import { startRedisServer, type RedisServerHandle } from './testing';
+import { startRedisServer, type RedisServerHandle } from '@acme/testing';
 
 export type ServiceOptions = Partial<Omit<NotificationsOptions, 'redis'>>;
 

@@ -1,3 +1,5 @@
+import { compareStreamIds, parseStreamId } from '@acme/contracts';
+
 /** The live connection as the header shows it. Pure, shared by the hub and its tests. */
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -8,13 +10,6 @@ export interface StreamStatus {
   since: number;
 }
 
-/** Stream (Redis) ids look like "1712345678901-0": ms, then a sequence number. */
-function parseStreamId(id: string): [bigint, bigint] | null {
-  const match = /^(\d+)-(\d+)$/.exec(id);
-  if (!match?.[1] || !match[2]) return null;
-  return [BigInt(match[1]), BigInt(match[2])];
-}
-
 /**
  * Whether event `id` comes after `lastId` in the stream. Unknown formats count as newer, so
  * an id we cannot read is applied rather than dropped (updates are idempotent anyway).
@@ -23,8 +18,7 @@ export function isAfter(id: string, lastId: string | null): boolean {
   if (lastId === null) return true;
   const a = parseStreamId(id);
   const b = parseStreamId(lastId);
-  if (!a || !b) return true;
-  return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+  return !a || !b || compareStreamIds(a, b) > 0;
 }
 
 /** The next status when the stream reports `state` at `now`; keeps `since` across repeats. */

@@ -58,3 +58,6 @@ export class StreamPosition {
     this.parsed = parsed;
   }
 }
+
+/** Whether `value` has a stream id's shape (a cheap test for hot paths; parse to compare). */
+export const isStreamId = (value: string): boolean => pattern.test(value);

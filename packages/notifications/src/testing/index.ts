@@ -1,1 +1,0 @@
-export { startRedisServer, getFreePort, type RedisServerHandle } from './redis-server';
