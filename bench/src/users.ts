@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
-import { createUserService } from '@acme/api';
+import { createUserService } from '@acme/auth';
 
 export interface BenchUser {
   id: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createUserService } from '@acme/api';
+import { createUserService } from '@acme/auth';
 import type { Role } from '@acme/contracts';
 import {
   expect,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createUserService } from '@acme/api';
+import { createUserService } from '@acme/auth';
 import type { Role, User } from '@acme/contracts';
 import { Redis } from 'ioredis';
 

@@ -1,11 +1,19 @@
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TRPCError } from '@trpc/server';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { appRouter, createContextFactory, type AppRouter, type Services } from '@acme/api';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import type { Redis } from 'ioredis';
+import { appRouter, createContextFactory, logProcedureError, type AppRouter } from '@acme/api';
+import type { Services } from '@acme/domain';
 import { registerCompatSseRoutes } from './compat/sse-routes';
 import { registerTokenRoute } from './compat/token-route';
 import type { Logger } from './logger';
@@ -14,6 +22,8 @@ import { registerSubscriptionRoute } from './sse/subscription-route';
 
 export interface AppOptions {
   services: Services;
+  /** The command connection, for the health check and the HTTP rate limit. */
+  redis: Redis;
   logger: Logger;
   /** The built SPA (apps/web/dist); skipped when absent. */
   webDist: string | null;
@@ -26,6 +36,7 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 export async function buildApp({
   services,
+  redis,
   logger,
   webDist,
   trustProxy,
@@ -44,13 +55,13 @@ export async function buildApp({
     global: rateLimitPerMinute > 0,
     max: rateLimitPerMinute,
     timeWindow: '1 minute',
-    redis: services.redis,
+    redis,
     nameSpace: 'rl:http:',
     skipOnError: true,
   });
 
   app.get('/healthz', async (_req, reply) => {
-    const redisOk = await services.redis.ping().then(
+    const redisOk = await redis.ping().then(
       () => true,
       () => false,
     );
@@ -59,7 +70,7 @@ export async function buildApp({
 
   const createContext = createContextFactory(services);
   const onError = (error: TRPCError, path?: string) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC error');
+    logProcedureError(logger, { error, path });
   };
   // A static route: it takes precedence over the plugin's `/trpc/:path`.
   registerSubscriptionRoute(app, {
@@ -98,17 +109,34 @@ export async function buildApp({
   registerCompatSseRoutes(app, { createContext });
   registerTokenRoute(app, { createContext });
 
-  if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
-    // Client-side routes fall back to the SPA; API paths keep their 404s.
-    app.setNotFoundHandler((req, reply) => {
-      const apiPath = /^\/(trpc|api|healthz)(\/|$)/.test(req.url);
-      if (req.method === 'GET' && !apiPath && req.headers.accept?.includes('text/html')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.code(404).send({ error: 'Not found' });
-    });
+  const spaRoot = webDist !== null && existsSync(webDist) ? webDist : null;
+  if (spaRoot) {
+    await app.register(fastifyStatic, { root: spaRoot, wildcard: true, index: 'index.html' });
   }
+  // Client-side routes fall back to the SPA; API paths keep their 404s.
+  app.setNotFoundHandler((req, reply) => {
+    const apiPath = /^\/(trpc|api|healthz)(\/|$)/.test(req.url);
+    if (spaRoot && req.method === 'GET' && !apiPath && req.headers.accept?.includes('text/html')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'Not found' });
+  });
+  app.setErrorHandler(sendPlainError);
 
   return app;
+}
+
+/**
+ * Errors outside tRPC (body parsing, rate limits, the plain routes) in Fastify's own shape,
+ * but a 500 never carries the error's message or stack: those go to the log only.
+ */
+function sendPlainError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const status = err.statusCode !== undefined && err.statusCode < 500 ? err.statusCode : 500;
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code: err.code, message: err.message }, 'request refused');
+  return reply.code(status).send({
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message: status >= 500 ? 'Something went wrong on our side' : err.message,
+  });
 }

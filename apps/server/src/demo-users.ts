@@ -1,5 +1,6 @@
 import type { CreateUserInput } from '@acme/contracts';
-import { UserExistsError, type Services } from '@acme/api';
+import { UserExistsError } from '@acme/auth';
+import type { Services } from '@acme/domain';
 
 export const DEMO_PASSWORD = 'demo-password';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createReminderScheduler, createServices } from '@acme/api';
+import { createReminderScheduler, createServices } from '@acme/domain';
 import { buildApp } from './app';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users';
 import { loadEnv } from './env';
@@ -33,6 +33,7 @@ async function main() {
   const webDist = env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = await buildApp({
     services,
+    redis,
     logger,
     webDist,
     trustProxy: env.TRUST_PROXY,

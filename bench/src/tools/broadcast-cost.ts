@@ -10,7 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { createCaller, createServices, type Context } from '@acme/api';
+import { createCaller, type Context } from '@acme/api';
+import { createServices } from '@acme/domain';
 import { startRedisServer } from '@acme/testing';
 import { Redis } from 'ioredis';
 import { listen, Tally } from './tally';
@@ -23,6 +24,7 @@ const size = Number(process.argv[3] ?? 1000);
 
 const server = await startRedisServer();
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const redis = new Redis(server.url);
 const services = createServices({
   config: {
     jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
@@ -31,7 +33,7 @@ const services = createServices({
     allowedOrigins: [],
     loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
   },
-  redis: new Redis(server.url),
+  redis,
   subscriber: new Redis(server.url),
   logger: quiet,
 });
@@ -43,7 +45,7 @@ const user = (role: Role): User => ({
 });
 const manager = user('manager');
 const members = Array.from({ length: size }, () => user('approver'));
-const seed = services.redis.pipeline();
+const seed = redis.pipeline();
 for (const u of [manager, ...members]) seed.hset(`user:${u.id}`, u);
 await seed.exec();
 
@@ -99,5 +101,5 @@ process.stdout.write(
 stop.abort();
 await Promise.all(readers.map((r) => r.done));
 await services.notifications.close();
-await services.redis.quit();
+await redis.quit();
 await server.stop();

@@ -17,14 +17,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import {
-  createCaller,
-  createContextFactory,
-  createServices,
-  type Context,
-  type RequestInfo,
-  type Services,
-} from '@acme/api';
+import { createCaller, createContextFactory, type Context, type RequestInfo } from '@acme/api';
+import { createServices } from '@acme/domain';
 import { startRedisServer } from '@acme/testing';
 import { Redis } from 'ioredis';
 import { listen, Tally } from './tally';
@@ -53,14 +47,14 @@ function request(token: string): RequestInfo {
   };
 }
 
-async function seedUsers(services: Services, count: number, role: Role): Promise<User[]> {
+async function seedUsers(redis: Redis, count: number, role: Role): Promise<User[]> {
   const users: User[] = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
     email: `${randomUUID()}@example.test`,
     name: `Seeded ${role} ${i}`,
     role,
   }));
-  const pipeline = services.redis.pipeline();
+  const pipeline = redis.pipeline();
   for (const user of users) pipeline.hset(`user:${user.id}`, user);
   await pipeline.exec();
   return users;
@@ -116,6 +110,7 @@ async function rep(i: number) {
     connections.push(c);
     return c;
   };
+  const redis = connect();
   const services = createServices({
     config: {
       jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
@@ -124,14 +119,14 @@ async function rep(i: number) {
       allowedOrigins: [],
       loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
     },
-    redis: connect(),
+    redis,
     subscriber: connect(),
     logger: quiet,
   });
   const command = connect();
   const createContext = createContextFactory(services);
-  const [manager] = await seedUsers(services, 1, 'manager');
-  const [assignee] = await seedUsers(services, 1, 'member');
+  const [manager] = await seedUsers(redis, 1, 'manager');
+  const [assignee] = await seedUsers(redis, 1, 'member');
   if (!manager || !assignee) throw new Error('seed failed');
   const { token } = await services.tokens.sign(manager.id);
   const req = request(token);
@@ -155,7 +150,7 @@ async function rep(i: number) {
   }
 
   // Broadcast: every member listens.
-  const group = await seedUsers(services, members, 'approver');
+  const group = await seedUsers(redis, members, 'approver');
   const got = new Tally();
   const readers = group.map((m) => listen(services.notifications, m.id, stop.signal, got));
   await Promise.all(readers.map((r) => r.ready));

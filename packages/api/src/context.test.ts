@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../test/harness';
 import { createContextFactory, type RequestInfo } from './context';
-import { createSessionRevocations } from './services/sessions';
+import { createSessionRevocations } from '@acme/auth';
 
 let h: Harness;
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('createContext', () => {
 
     // An unreadable user record counts as missing.
     const broken = await h.services.tokens.sign('broken-user');
-    await h.services.redis.hset('user:broken-user', { id: 'broken-user', role: 'nobody' });
+    await h.redis.hset('user:broken-user', { id: 'broken-user', role: 'nobody' });
     expect(await createContext(request({ bearer: broken.token }))).toMatchObject(anonymous);
   });
 
@@ -62,7 +62,7 @@ describe('createContext', () => {
     const lost = h.connect({ maxRetriesPerRequest: 0 });
     await lost.quit();
     const sessions = createSessionRevocations(lost);
-    const createContext = createContextFactory({ ...h.services, redis: lost, sessions });
+    const createContext = createContextFactory({ ...h.services, sessions });
     await expect(createContext(request({ bearer: token }))).rejects.toThrow();
   });
 });

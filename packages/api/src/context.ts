@@ -1,6 +1,6 @@
+import type { SessionClaims } from '@acme/auth';
 import type { User } from '@acme/contracts';
-import type { SessionClaims } from './auth/tokens';
-import type { Services } from './services';
+import type { Services } from '@acme/domain';
 
 /** What the HTTP adapter hands over: read from the request, nothing framework-specific. */
 export interface RequestInfo {
@@ -25,8 +25,10 @@ export interface Context {
 }
 
 /**
- * Resolves the session but never throws: a failure here would reach an EventSource as a
- * plain JSON error it cannot read. The auth middleware turns `user: null` into UNAUTHORIZED.
+ * Resolves the session. A missing, invalid, expired or revoked token is `user: null`, which
+ * the auth middleware turns into UNAUTHORIZED (a throw here would reach an EventSource as a
+ * plain JSON error it cannot read). Only a Redis failure rejects: it is never taken for
+ * "signed out".
  */
 export function createContextFactory(services: Services) {
   return async (req: RequestInfo): Promise<Context> => {

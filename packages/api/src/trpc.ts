@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { AppError } from '@acme/contracts';
 import type { Context } from './context';
+import { formatError, toTRPCError } from './errors';
 
 /** The server pings idle streams; the browser reconnects if it hears nothing for longer. */
 export const SSE_PING_MS = 10_000;
@@ -11,22 +12,18 @@ const t = initTRPC.context<Context>().create({
     ping: { enabled: true, intervalMs: SSE_PING_MS },
     client: { reconnectAfterInactivityMs: SSE_RECONNECT_AFTER_INACTIVITY_MS },
   },
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        zodError: zodError ? z.flattenError(zodError) : null,
-        issues:
-          zodError?.issues.map(({ code, path, message }) => ({ code, path, message })) ?? null,
-      },
-    };
-  },
+  errorFormatter: formatError,
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure's failure passes through the one mapping (AppError → its tRPC code). */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
 
 function isCrossSite(ctx: Context): boolean {
   const { origin, secFetchSite, selfOrigin } = ctx.req;
@@ -47,7 +44,7 @@ const csrfGuard = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(csrfGuard);
+export const publicProcedure = t.procedure.use(mapErrors).use(csrfGuard);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.session) {

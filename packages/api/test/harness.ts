@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Role, User } from '@acme/contracts';
 import { startRedisServer, type RedisServerHandle } from '@acme/testing';
 import { Redis } from 'ioredis';
+import { createServices, type Services, type ServicesConfig } from '@acme/domain';
 import type { Context, RequestInfo } from '../src/context';
 import { createCaller } from '../src/root';
-import { createServices, type ApiConfig, type Services } from '../src/services';
 
-export const testConfig: ApiConfig = {
+export const testConfig: ServicesConfig = {
   jwtSecret: 'test-secret-that-is-long-enough-for-hs256',
   sessionTtlSeconds: 3600,
   notificationTtlSeconds: 86_400,
@@ -65,6 +65,8 @@ export type Caller = ReturnType<typeof callerFor>;
 
 export interface Harness {
   server: RedisServerHandle;
+  /** The command connection the services use. */
+  redis: Redis;
   services: Services;
   logger: ReturnType<typeof createTestLogger>;
   /** A new connection to the test Redis, closed by close(). */
@@ -90,14 +92,16 @@ export async function startHarness(): Promise<Harness> {
     return redis;
   };
   const logger = createTestLogger();
+  const redis = connect();
   const services = createServices({
     config: testConfig,
-    redis: connect(),
+    redis,
     subscriber: connect(),
     logger,
   });
   return {
     server,
+    redis,
     services,
     logger,
     connect,
@@ -112,7 +116,7 @@ export async function startHarness(): Promise<Harness> {
         name: `Seeded ${role} ${i}`,
         role,
       }));
-      const pipeline = services.redis.pipeline();
+      const pipeline = redis.pipeline();
       for (const user of users) pipeline.hset(`user:${user.id}`, user);
       await pipeline.exec();
       return users;

@@ -36,9 +36,3 @@ export const createUserInputSchema = z.object({
   password: z.string().min(8, 'Use at least 8 characters').max(256),
 });
 export type CreateUserInput = z.infer<typeof createUserInputSchema>;
-
-export const accessTokenSchema = z.object({
-  accessToken: z.string(),
-  expiresAt: z.iso.datetime(),
-});
-export type AccessToken = z.infer<typeof accessTokenSchema>;

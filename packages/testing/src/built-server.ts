@@ -26,6 +26,8 @@ export interface BuiltServer {
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far (the last MiB). */
   output(): string;
+  /** Resolves once the output so far matches `pattern` (it may already). */
+  waitForOutput(pattern: RegExp): Promise<void>;
   /** Resolves with the exit code (null when a signal ended it). */
   exited: Promise<number | null>;
   /** Sends `signal` (SIGTERM by default) unless it has exited, and waits for the exit. */
@@ -77,8 +79,24 @@ export async function startBuiltServer(opts: BuiltServerOptions): Promise<BuiltS
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exited;
   };
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(output())) return;
+        child.stdout.off('data', check);
+        child.stderr.off('data', check);
+        resolve();
+      };
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
+      void exited.then(() => {
+        reject(new Error(`the server exited before printing ${String(pattern)}`));
+      });
+      check();
+    });
   return {
     url,
+    waitForOutput,
     port: Number(new URL(url).port),
     pid: child.pid ?? 0,
     child,

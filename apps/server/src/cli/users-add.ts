@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createUserInputSchema } from '@acme/contracts';
-import { createUserService, UserExistsError } from '@acme/api';
+import { createUserService, UserExistsError } from '@acme/auth';
 import { connectRedis } from '../redis';
 
 const { values } = parseArgs({

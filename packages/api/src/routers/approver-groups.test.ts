@@ -1,7 +1,7 @@
 import type { ApproverGroup, User } from '@acme/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectTRPCError } from '../../test/assertions';
-import { SNAPSHOT_MEMBER_IDS } from '../domain/approver-groups';
+import { SNAPSHOT_MEMBER_IDS } from '@acme/domain';
 import { startHarness, type Harness } from '../../test/harness';
 import { openInbox } from '../../test/inbox';
 
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const notificationsOf = async (user: User) => (await h.as(user).notifications.list({})).items;
-const groupKeys = () => h.services.redis.keys('{domain}:group:*');
+const groupKeys = () => h.redis.keys('{domain}:group:*');
 
 function addedNotice(group: ApproverGroup, userId: string) {
   return {

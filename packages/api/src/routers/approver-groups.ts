@@ -1,13 +1,12 @@
 import { createApproverGroupInputSchema, listApproverGroupsInputSchema } from '@acme/contracts';
-import { domainProcedure } from '../domain/procedure';
-import { router } from '../trpc';
+import { protectedProcedure, router } from '../trpc';
 
 export const approverGroupsRouter = router({
-  create: domainProcedure
+  create: protectedProcedure
     .input(createApproverGroupInputSchema)
     .mutation(({ ctx, input }) => ctx.services.approverGroups.create(ctx.user, input)),
 
-  list: domainProcedure
+  list: protectedProcedure
     .input(listApproverGroupsInputSchema)
     .query(({ ctx, input }) => ctx.services.approverGroups.list(ctx.user, input)),
 });

@@ -4,23 +4,12 @@ import {
   notificationIdInputSchema,
   onEventInputSchema,
 } from '@acme/contracts';
-import { NotificationNotFoundError } from '@acme/notifications';
+import { toTRPCError } from '../errors';
 import { protectedProcedure, router } from '../trpc';
 
 /** Timers cannot wait longer than this; longer sessions are re-checked on reconnect. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const SESSION_EXPIRED = Symbol('session expired');
-
-async function orNotFound<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof NotificationNotFoundError) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'Notification not found' });
-    }
-    throw err;
-  }
-}
 
 export const notificationsRouter = router({
   list: protectedProcedure
@@ -33,15 +22,11 @@ export const notificationsRouter = router({
 
   markRead: protectedProcedure
     .input(notificationIdInputSchema)
-    .mutation(({ ctx, input }) =>
-      orNotFound(ctx.services.notifications.markRead(ctx.user.id, input.id)),
-    ),
+    .mutation(({ ctx, input }) => ctx.services.notifications.markRead(ctx.user.id, input.id)),
 
   markUnread: protectedProcedure
     .input(notificationIdInputSchema)
-    .mutation(({ ctx, input }) =>
-      orNotFound(ctx.services.notifications.markUnread(ctx.user.id, input.id)),
-    ),
+    .mutation(({ ctx, input }) => ctx.services.notifications.markUnread(ctx.user.id, input.id)),
 
   markAllRead: protectedProcedure.mutation(({ ctx }) =>
     ctx.services.notifications.markAllRead(ctx.user.id),
@@ -79,6 +64,9 @@ export const notificationsRouter = router({
       for await (const { id, event } of events) {
         yield tracked(id, event);
       }
+    } catch (err) {
+      // The stream's own failures (a slow consumer, Redis) take the one error mapping too.
+      throw toTRPCError(err);
     } finally {
       clearTimeout(expiry);
       signal?.removeEventListener('abort', onGone);

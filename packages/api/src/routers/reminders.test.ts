@@ -10,7 +10,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const reminderKeys = () => h.services.redis.keys('{domain}:reminder:*');
+const reminderKeys = () => h.redis.keys('{domain}:reminder:*');
 const jobKey = (reminderId: string) => `{bullmq}:task-reminders:${reminderId}`;
 
 describe('reminders.schedule', () => {
@@ -31,7 +31,7 @@ describe('reminders.schedule', () => {
       status: 'scheduled',
       createdById: user.id,
     });
-    expect(await h.services.redis.exists(jobKey(reminder.id))).toBe(1);
+    expect(await h.redis.exists(jobKey(reminder.id))).toBe(1);
     expect((await h.as(user).reminders.list({ taskId: task.id })).items).toEqual([reminder]);
     expect((await h.as(user).reminders.list({})).items).toEqual([reminder]);
   });
@@ -97,12 +97,12 @@ describe('reminders.cancel', () => {
       'NOT_FOUND',
       'Task not found',
     );
-    expect(await h.services.redis.exists(jobKey(reminder.id))).toBe(1);
+    expect(await h.redis.exists(jobKey(reminder.id))).toBe(1);
 
     const cancelled = await h.as(owner).reminders.cancel({ reminderId: reminder.id });
     expect(cancelled).toEqual({ ...reminder, status: 'cancelled' });
     expect(await h.as(owner).reminders.cancel({ reminderId: reminder.id })).toEqual(cancelled);
-    expect(await h.services.redis.exists(jobKey(reminder.id))).toBe(0);
+    expect(await h.redis.exists(jobKey(reminder.id))).toBe(0);
     expect((await h.as(owner).reminders.list({ taskId: task.id })).items).toEqual([cancelled]);
     await expectTRPCError(
       h.as(owner).reminders.cancel({ reminderId: 'no-such-reminder' }),

@@ -3,19 +3,18 @@ import {
   listRemindersInputSchema,
   scheduleReminderInputSchema,
 } from '@acme/contracts';
-import { domainProcedure } from '../domain/procedure';
-import { router } from '../trpc';
+import { protectedProcedure, router } from '../trpc';
 
 export const remindersRouter = router({
-  schedule: domainProcedure
+  schedule: protectedProcedure
     .input(scheduleReminderInputSchema)
     .mutation(({ ctx, input }) => ctx.services.reminders.schedule(ctx.user, input)),
 
-  cancel: domainProcedure
+  cancel: protectedProcedure
     .input(cancelReminderInputSchema)
     .mutation(({ ctx, input }) => ctx.services.reminders.cancel(ctx.user, input)),
 
-  list: domainProcedure
+  list: protectedProcedure
     .input(listRemindersInputSchema)
     .query(({ ctx, input }) => ctx.services.reminders.list(ctx.user, input)),
 });

@@ -12,7 +12,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const countKeys = async (pattern: string) => (await h.services.redis.keys(pattern)).length;
+const countKeys = async (pattern: string) => (await h.redis.keys(pattern)).length;
 const notificationsOf = async (user: User) => (await h.as(user).notifications.list({})).items;
 
 function expectedAssignment(task: Task) {

@@ -4,23 +4,22 @@ import {
   listTasksInputSchema,
   updateTaskStatusInputSchema,
 } from '@acme/contracts';
-import { domainProcedure } from '../domain/procedure';
-import { router } from '../trpc';
+import { protectedProcedure, router } from '../trpc';
 
 export const tasksRouter = router({
-  create: domainProcedure
+  create: protectedProcedure
     .input(createTaskInputSchema)
     .mutation(({ ctx, input }) => ctx.services.tasks.create(ctx.user, input)),
 
-  assign: domainProcedure
+  assign: protectedProcedure
     .input(assignTaskInputSchema)
     .mutation(({ ctx, input }) => ctx.services.tasks.assign(ctx.user, input)),
 
-  updateStatus: domainProcedure
+  updateStatus: protectedProcedure
     .input(updateTaskStatusInputSchema)
     .mutation(({ ctx, input }) => ctx.services.tasks.updateStatus(ctx.user, input)),
 
-  list: domainProcedure
+  list: protectedProcedure
     .input(listTasksInputSchema)
     .query(({ ctx, input }) => ctx.services.tasks.list(ctx.user, input)),
 });

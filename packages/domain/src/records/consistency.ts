@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { AppError } from '@acme/contracts';
 import type { ApplyResult, RecordStore, Transition } from './store';
 
 export const NOTIFY_FAILED = 'Could not save the notification; nothing was changed';
@@ -24,7 +24,7 @@ export async function applyThen(
     await sideEffect();
   } catch (cause) {
     await revert(store, transition, cause);
-    throw new DomainError('INTERNAL_SERVER_ERROR', failureMessage, { cause });
+    throw new AppError('INTERNAL_SERVER_ERROR', failureMessage, { cause });
   }
   return result;
 }

@@ -5,11 +5,10 @@ import { parseUserHash, userKey } from './users';
 /** Signed-out sessions, remembered until their token would have expired anyway. */
 export interface SessionRevocations {
   revoke(sessionId: string, expiresAt: number): Promise<void>;
-  isRevoked(sessionId: string): Promise<boolean>;
   /**
    * The session's user, or null when the session is revoked or the user does not exist (or
    * is unreadable). One round trip: the revocation check and the user read go out together.
-   * A Redis failure rejects, as isRevoked does: it is never taken for "not revoked".
+   * A Redis failure rejects: it is never taken for "not revoked".
    */
   activeUser(sessionId: string, userId: string): Promise<User | null>;
 }
@@ -22,9 +21,6 @@ export function createSessionRevocations(redis: Redis): SessionRevocations {
     async revoke(sessionId, expiresAt) {
       const ttl = expiresAt - Date.now();
       if (ttl > 0) await redis.set(key(sessionId), '1', 'PX', ttl);
-    },
-    async isRevoked(sessionId) {
-      return (await redis.exists(key(sessionId))) === 1;
     },
     async activeUser(sessionId, userId) {
       // Both commands leave at once (one round trip). Not a pipeline: ioredis copies every

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AppError,
   reminderSchema,
   type cancelReminderInputSchema,
   type listRemindersInputSchema,
@@ -11,13 +12,13 @@ import {
 } from '@acme/contracts';
 import type { Logger, NotificationService } from '@acme/notifications';
 import type { z } from 'zod';
-import { applyThen } from './consistency';
-import { nowIso, retryStale, type DomainDeps } from './deps';
-import { DomainError, notFound } from './errors';
-import { domainKeys as k } from './keys';
-import { readPage, type Page } from './pages';
-import { transitionOf } from './store';
-import { canSeeTask, readTask, taskMetadata } from './tasks';
+import { applyThen } from '../records/consistency';
+import { nowIso, retryStale, type DomainDeps } from '../deps';
+import { expectCreated, notFound } from '../errors';
+import { domainKeys as k } from '../records/keys';
+import { readPage, type Page } from '../records/pages';
+import { transitionOf } from '../records/store';
+import { canSeeTask, readTask, taskMetadata } from '../tasks';
 
 /** Delayed jobs that fire reminders; implemented with BullMQ in ../reminders. */
 export interface ReminderJobs {
@@ -95,10 +96,10 @@ export function createReminderService(deps: DomainDeps & { jobs: ReminderJobs; l
     ): Promise<Reminder> {
       const at = new Date(input.remindAt);
       if (at.getTime() <= Date.now()) {
-        throw new DomainError('BAD_REQUEST', 'Pick a reminder time in the future');
+        throw new AppError('BAD_REQUEST', 'Pick a reminder time in the future');
       }
       const task = await requireVisibleTask(actor, input.taskId);
-      if (task.status === 'done') throw new DomainError('BAD_REQUEST', 'This task is already done');
+      if (task.status === 'done') throw new AppError('BAD_REQUEST', 'This task is already done');
       const reminder: Reminder = {
         id: randomUUID(),
         taskId: task.id,
@@ -115,7 +116,7 @@ export function createReminderService(deps: DomainDeps & { jobs: ReminderJobs; l
         () => jobs.schedule(reminder.id, at),
         SCHEDULE_FAILED,
       );
-      if (result !== 'applied') throw new Error(`Reminder ${reminder.id} not created (${result})`);
+      expectCreated(result, 'Reminder', reminder.id);
       return reminder;
     },
 
@@ -129,7 +130,7 @@ export function createReminderService(deps: DomainDeps & { jobs: ReminderJobs; l
         }
         if (current.value.status === 'cancelled') return current.value;
         if (current.value.status === 'fired') {
-          throw new DomainError('BAD_REQUEST', 'This reminder has already fired');
+          throw new AppError('BAD_REQUEST', 'This reminder has already fired');
         }
         const cancelled: Reminder = { ...current.value, status: 'cancelled' };
         const transition = transitionOf(k.reminder, reminderIndexes, current, cancelled);

@@ -1,10 +1,9 @@
 import type { Notification, Reminder, Task, User } from '@acme/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inMs, untilPassed } from '../../test/assertions';
-import { startHarness, testConfig, type Harness } from '../../test/harness';
-import { openInbox, type Inbox } from '../../test/inbox';
-import { createServices } from '../services';
-import { createReminderScheduler, type ReminderScheduler } from './scheduler';
+import { createReminderScheduler, createServices, type ReminderScheduler } from '@acme/domain';
+import { inMs, untilPassed } from './assertions';
+import { startHarness, testConfig, type Harness } from './harness';
+import { openInbox, type Inbox } from './inbox';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,14 +25,15 @@ async function setUp() {
 
 /** One server process's scheduler: its own connections and its own notification service. */
 function startProcess(h: Harness): ReminderScheduler {
+  const redis = h.connect();
   const services = createServices({
     config: testConfig,
-    redis: h.connect(),
+    redis,
     subscriber: h.connect(),
     logger: h.logger,
   });
   const scheduler = createReminderScheduler({
-    redis: services.redis,
+    redis,
     notifications: services.notifications,
     logger: h.logger,
   });

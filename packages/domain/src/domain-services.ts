@@ -1,11 +1,11 @@
-import type { Logger } from '@acme/notifications';
 import type { Redis } from 'ioredis';
-import { createReminderJobs } from '../reminders/queue';
+import type { Logger } from '@acme/notifications';
 import { createApproverGroupService } from './approver-groups';
 import type { DomainDeps } from './deps';
 import { createLeadService } from './leads';
-import { createReminderService } from './reminders';
-import { createRecordStore } from './store';
+import { createRecordStore } from './records/store';
+import { createReminderJobs } from './reminders/queue';
+import { createReminderService } from './reminders/reminders';
 import { createTaskService } from './tasks';
 
 export interface DomainServicesOptions extends Omit<DomainDeps, 'store'> {
@@ -29,9 +29,3 @@ export function createDomainServices({
 }
 
 export type DomainServices = ReturnType<typeof createDomainServices>;
-export { DomainError, type DomainErrorCode } from './errors';
-export type { TaskService } from './tasks';
-export type { LeadService } from './leads';
-export type { ReminderService } from './reminders';
-export type { ApproverGroupService } from './approver-groups';
-export type { Page } from './pages';

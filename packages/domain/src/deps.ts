@@ -1,7 +1,7 @@
 import type { NotificationService } from '@acme/notifications';
-import type { UserService } from '../services/users';
+import type { UserService } from '@acme/auth';
 import { busy } from './errors';
-import type { RecordStore } from './store';
+import type { RecordStore } from './records/store';
 
 export interface DomainDeps {
   store: RecordStore;

@@ -1,12 +1,19 @@
 import type { Redis } from 'ioredis';
+import {
+  createLoginLimiter,
+  createSessionRevocations,
+  createTokenService,
+  createUserService,
+  type LoginLimiter,
+  type LoginLimiterOptions,
+  type SessionRevocations,
+  type TokenService,
+  type UserService,
+} from '@acme/auth';
 import { createNotificationService, type NotificationService } from '@acme/notifications';
-import { createTokenService, type TokenService } from '../auth/tokens';
-import { createDomainServices, type DomainServices } from '../domain';
-import { createLoginLimiter, type LoginLimiter, type LoginLimiterOptions } from './login-limiter';
-import { createSessionRevocations, type SessionRevocations } from './sessions';
-import { createUserService, type UserService } from './users';
+import { createDomainServices, type DomainServices } from './domain-services';
 
-export interface ApiConfig {
+export interface ServicesConfig {
   jwtSecret: string;
   sessionTtlSeconds: number;
   notificationTtlSeconds: number;
@@ -21,9 +28,9 @@ export interface Logger {
   error(obj: object, msg: string): void;
 }
 
+/** Everything a request may use: the API's context carries this, and nothing of Redis. */
 export interface Services extends DomainServices {
-  config: ApiConfig;
-  redis: Redis;
+  config: ServicesConfig;
   logger: Logger;
   users: UserService;
   tokens: TokenService;
@@ -33,7 +40,7 @@ export interface Services extends DomainServices {
 }
 
 export interface CreateServicesOptions {
-  config: ApiConfig;
+  config: ServicesConfig;
   /** Command connection. */
   redis: Redis;
   /** A dedicated connection for pub/sub, one per process. */
@@ -41,6 +48,7 @@ export interface CreateServicesOptions {
   logger: Logger;
 }
 
+/** Wires every service to one Redis, as each server process does once at start. */
 export function createServices({
   config,
   redis,
@@ -56,7 +64,6 @@ export function createServices({
   });
   return {
     config,
-    redis,
     logger,
     users,
     tokens: createTokenService({ secret: config.jwtSecret, ttlSeconds: config.sessionTtlSeconds }),
@@ -66,5 +73,3 @@ export function createServices({
     ...createDomainServices({ redis, logger, users, notifications }),
   };
 }
-
-export { createUserService, UserExistsError, type UserService } from './users';

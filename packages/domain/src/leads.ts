@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AppError,
   leadSchema,
   type assignLeadInputSchema,
   type createLeadInputSchema,
@@ -9,12 +10,12 @@ import {
   type User,
 } from '@acme/contracts';
 import type { z } from 'zod';
-import { applyThen } from './consistency';
+import { applyThen } from './records/consistency';
 import { nowIso, retryStale, type DomainDeps } from './deps';
-import { DomainError, notFound } from './errors';
-import { domainKeys as k } from './keys';
-import { readPage, type Page } from './pages';
-import { transitionOf } from './store';
+import { expectCreated, notFound } from './errors';
+import { domainKeys as k } from './records/keys';
+import { readPage, type Page } from './records/pages';
+import { transitionOf } from './records/store';
 
 /** Managers see every lead; everyone else the leads they created or were assigned. */
 export function canSeeLead(user: User, lead: Lead): boolean {
@@ -56,18 +57,18 @@ export function createLeadService(deps: DomainDeps) {
         updatedAt: now,
       };
       const result = await store.apply(transitionOf(k.lead, leadIndexes, null, lead));
-      if (result !== 'applied') throw new Error(`Lead ${lead.id} could not be created (${result})`);
+      expectCreated(result, 'Lead', lead.id);
       return lead;
     },
 
     async assign(actor: User, input: z.output<typeof assignLeadInputSchema>): Promise<Lead> {
       if (actor.role !== 'manager') {
-        throw new DomainError('FORBIDDEN', 'Only managers can assign leads');
+        throw new AppError('FORBIDDEN', 'Only managers can assign leads');
       }
       const assignee = await users.get(input.assigneeId);
       if (!assignee) throw notFound('Assignee');
       if (assignee.role !== 'sales') {
-        throw new DomainError('BAD_REQUEST', 'Leads can only be assigned to sales staff');
+        throw new AppError('BAD_REQUEST', 'Leads can only be assigned to sales staff');
       }
       return retryStale('lead', async () => {
         const current = await store.read(leadSchema, k.lead(input.leadId));

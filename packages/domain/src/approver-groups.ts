@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AppError,
   approverGroupSchema,
   type ApproverGroup,
   type createApproverGroupInputSchema,
@@ -8,12 +9,12 @@ import {
   type User,
 } from '@acme/contracts';
 import type { z } from 'zod';
-import { applyThen } from './consistency';
+import { applyThen } from './records/consistency';
 import { nowIso, type DomainDeps } from './deps';
-import { DomainError } from './errors';
-import { domainKeys as k } from './keys';
-import { readPage, type Page } from './pages';
-import { transitionOf } from './store';
+import { expectCreated } from './errors';
+import { domainKeys as k } from './records/keys';
+import { readPage, type Page } from './records/pages';
+import { transitionOf } from './records/store';
 
 /** How many unknown member ids an error message names before summarising. */
 const NAMED_IN_ERROR = 20;
@@ -60,10 +61,10 @@ function groupIndexes(group: ApproverGroup): string[] {
   return [k.groupsAll, ...[...viewers].map((id) => k.groupsVisibleTo(id))];
 }
 
-function unknownMembers(ids: string[]): DomainError {
+function unknownMembers(ids: string[]): AppError {
   const named = ids.slice(0, NAMED_IN_ERROR).join(', ');
   const more = ids.length > NAMED_IN_ERROR ? ` and ${ids.length - NAMED_IN_ERROR} more` : '';
-  return new DomainError('BAD_REQUEST', `Unknown member ids: ${named}${more}`);
+  return new AppError('BAD_REQUEST', `Unknown member ids: ${named}${more}`);
 }
 
 export function createApproverGroupService(deps: DomainDeps) {
@@ -96,10 +97,9 @@ export function createApproverGroupService(deps: DomainDeps) {
         notifications.createMany(groupCreatedNotifications(group)),
       );
       if (result === 'claimed') {
-        throw new DomainError('CONFLICT', `An approver group named "${group.name}" already exists`);
+        throw new AppError('CONFLICT', `An approver group named "${group.name}" already exists`);
       }
-      if (result !== 'applied')
-        throw new Error(`Group ${group.id} could not be created (${result})`);
+      expectCreated(result, 'Approver group', group.id);
       return group;
     },
 

@@ -1,14 +1,18 @@
 import type { User } from '@acme/contracts';
 import { createNotificationService } from '@acme/notifications';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainSnapshot, expectTRPCError, inMs } from '../../test/assertions';
-import { callerFor, startHarness, type Harness } from '../../test/harness';
-import { createReminderJobs } from '../reminders/queue';
-import type { Services } from '../services';
-import { NOTIFY_FAILED } from './consistency';
-import { createDomainServices } from './index';
-import { createReminderService, fireReminder, SCHEDULE_FAILED } from './reminders';
-import { createRecordStore } from './store';
+import {
+  createDomainServices,
+  createRecordStore,
+  createReminderJobs,
+  createReminderService,
+  fireReminder,
+  NOTIFY_FAILED,
+  SCHEDULE_FAILED,
+  type Services,
+} from '@acme/domain';
+import { domainSnapshot, expectTRPCError, inMs } from './assertions';
+import { callerFor, startHarness, type Harness } from './harness';
 
 let h: Harness;
 /** The same app, except that its notification store and job queue have lost Redis. */
@@ -24,7 +28,8 @@ beforeAll(async () => {
     ttlSeconds: 60,
     logger: h.logger,
   });
-  const { redis, users, logger } = h.services;
+  const { users, logger } = h.services;
+  const { redis } = h;
   const store = createRecordStore(redis, logger);
   broken = {
     ...h.services,
@@ -52,22 +57,22 @@ describe('when the notification cannot be stored, the action changes nothing', (
     const creator = await h.newUser('manager');
     const first = await h.newUser('member');
     const second = await h.newUser('member');
-    const before = await domainSnapshot(h.services.redis);
+    const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(creator).tasks.create({ title: 'Doomed', assigneeId: first.id }),
       'INTERNAL_SERVER_ERROR',
       NOTIFY_FAILED,
     );
-    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+    expect(await domainSnapshot(h.redis)).toEqual(before);
 
     const task = await h.as(creator).tasks.create({ title: 'Kept', assigneeId: first.id });
-    const assigned = await domainSnapshot(h.services.redis);
+    const assigned = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(creator).tasks.assign({ taskId: task.id, assigneeId: second.id }),
       'INTERNAL_SERVER_ERROR',
       NOTIFY_FAILED,
     );
-    expect(await domainSnapshot(h.services.redis)).toEqual(assigned);
+    expect(await domainSnapshot(h.redis)).toEqual(assigned);
     expect((await h.as(first).tasks.list({ assignedToMe: true })).items).toEqual([task]);
     expect((await h.as(second).tasks.list({})).items).toEqual([]);
 
@@ -81,13 +86,13 @@ describe('when the notification cannot be stored, the action changes nothing', (
     const manager = await h.newUser('manager');
     const sales = await h.newUser('sales');
     const lead = await h.as(manager).leads.create({ name: 'Stark Industries' });
-    const before = await domainSnapshot(h.services.redis);
+    const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(manager).leads.assign({ leadId: lead.id, assigneeId: sales.id }),
       'INTERNAL_SERVER_ERROR',
       NOTIFY_FAILED,
     );
-    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+    expect(await domainSnapshot(h.redis)).toEqual(before);
     expect((await h.as(sales).leads.list({})).items).toEqual([]);
     expect(await notificationsOf(sales)).toEqual([]);
   });
@@ -95,13 +100,13 @@ describe('when the notification cannot be stored, the action changes nothing', (
   it('approverGroups.create, releasing the name', async () => {
     const creator = await h.newUser('manager');
     const member = await h.newUser('approver');
-    const before = await domainSnapshot(h.services.redis);
+    const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(creator).approverGroups.create({ name: 'Board', memberIds: [member.id] }),
       'INTERNAL_SERVER_ERROR',
       NOTIFY_FAILED,
     );
-    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+    expect(await domainSnapshot(h.redis)).toEqual(before);
     await h.as(creator).approverGroups.create({ name: 'Board', memberIds: [member.id] });
     expect(await notificationsOf(member)).toHaveLength(1);
   });
@@ -109,13 +114,13 @@ describe('when the notification cannot be stored, the action changes nothing', (
   it('reminders.schedule when the job cannot be queued', async () => {
     const user = await h.newUser('member');
     const task = await h.as(user).tasks.create({ title: 'Remind me' });
-    const before = await domainSnapshot(h.services.redis);
+    const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(user).reminders.schedule({ taskId: task.id, remindAt: inMs(60_000) }),
       'INTERNAL_SERVER_ERROR',
       SCHEDULE_FAILED,
     );
-    expect(await domainSnapshot(h.services.redis)).toEqual(before);
+    expect(await domainSnapshot(h.redis)).toEqual(before);
   });
 });
 
@@ -126,7 +131,7 @@ describe('firing a reminder', () => {
     const reminder = await h
       .as(user)
       .reminders.schedule({ taskId: task.id, remindAt: inMs(600_000) });
-    const store = createRecordStore(h.services.redis, h.logger);
+    const store = createRecordStore(h.redis, h.logger);
 
     await expect(
       fireReminder({ store, notifications: broken.notifications }, reminder.id),

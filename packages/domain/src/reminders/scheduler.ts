@@ -1,8 +1,8 @@
 import type { Logger, NotificationService } from '@acme/notifications';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { fireReminder } from '../domain/reminders';
-import { createRecordStore } from '../domain/store';
+import { createRecordStore } from '../records/store';
+import { fireReminder } from './reminders';
 import { BULLMQ_PREFIX, REMINDER_QUEUE, reminderJobSchema, type ReminderJob } from './queue';
 
 export interface ReminderSchedulerOptions {

@@ -1,6 +1,5 @@
-import type { listCursorSchema } from '@acme/contracts';
+import { AppError, type listCursorSchema } from '@acme/contracts';
 import type { z } from 'zod';
-import { DomainError } from './errors';
 import { idOfMember, type RecordStore } from './store';
 
 export type PageInput = z.output<typeof listCursorSchema>;
@@ -18,7 +17,7 @@ const encodeCursor = (member: string) => Buffer.from(member).toString('base64url
 
 function decodeCursor(cursor: string): string {
   const member = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!memberPattern.test(member)) throw new DomainError('BAD_REQUEST', 'Invalid cursor');
+  if (!memberPattern.test(member)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   return member;
 }
 

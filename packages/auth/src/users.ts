@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { userSchema, type CreateUserInput, type User } from '@acme/contracts';
-import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
+import { AppError, userSchema, type CreateUserInput, type User } from '@acme/contracts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 /** The hash holding a user (the User fields plus passwordHash). */
 export const userKey = (id: string) => `user:${id}`;
@@ -12,9 +12,11 @@ const keys = {
   all: 'users',
 };
 
-export class UserExistsError extends Error {
+export class UserExistsError extends AppError {
+  override readonly name = 'UserExistsError';
+
   constructor(email: string) {
-    super(`A user with email ${email} already exists`);
+    super('CONFLICT', `A user with email ${email} already exists`);
   }
 }
 

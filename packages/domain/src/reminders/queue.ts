@@ -3,7 +3,7 @@ import type { Logger } from '@acme/notifications';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { ReminderJobs } from '../domain/reminders';
+import type { ReminderJobs } from './jobs';
 
 export const REMINDER_QUEUE = 'task-reminders';
 /** Hash-tagged so each queue's keys share one slot, which BullMQ needs on Redis Cluster. */

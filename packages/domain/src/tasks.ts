@@ -10,12 +10,12 @@ import {
   type User,
 } from '@acme/contracts';
 import type { z } from 'zod';
-import { applyThen } from './consistency';
+import { applyThen } from './records/consistency';
 import { nowIso, retryStale, type DomainDeps } from './deps';
-import { notFound } from './errors';
-import { domainKeys as k } from './keys';
-import { readPage, type Page } from './pages';
-import { transitionOf, type ApplyResult, type Stored } from './store';
+import { expectCreated, notFound } from './errors';
+import { domainKeys as k } from './records/keys';
+import { readPage, type Page } from './records/pages';
+import { transitionOf, type ApplyResult, type Stored } from './records/store';
 
 export function canSeeTask(user: User, task: Task): boolean {
   return user.role === 'manager' || task.createdById === user.id || task.assigneeId === user.id;
@@ -108,7 +108,7 @@ export function createTaskService(deps: DomainDeps) {
         updatedAt: now,
       };
       const result = await save(actor, null, task);
-      if (result !== 'applied') throw new Error(`Task ${task.id} could not be created (${result})`);
+      expectCreated(result, 'Task', task.id);
       return task;
     },
 
