@@ -13,7 +13,7 @@ import { applyThen } from './records/consistency';
 import { nowIso, type DomainDeps } from './deps';
 import { expectCreated } from './errors';
 import { domainKeys as k } from './records/keys';
-import { readPage, type Page } from './records/pages';
+import { readVisiblePage, type Page } from './records/pages';
 import { transitionOf } from './records/store';
 
 /** How many unknown member ids an error message names before summarising. */
@@ -107,13 +107,13 @@ export function createApproverGroupService(deps: DomainDeps) {
       actor: User,
       input: z.output<typeof listApproverGroupsInputSchema>,
     ): Promise<Page<ApproverGroup>> {
-      const manager = actor.role === 'manager';
-      return readPage(store, {
-        index: manager ? k.groupsAll : k.groupsVisibleTo(actor.id),
+      return readVisiblePage(store, actor, {
+        all: k.groupsAll,
+        visibleTo: k.groupsVisibleTo,
         recordKey: k.group,
         schema: approverGroupSchema,
         input,
-        keep: (group) => canSeeGroup(actor, group),
+        canSee: canSeeGroup,
       });
     },
   };

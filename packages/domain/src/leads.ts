@@ -14,7 +14,7 @@ import { applyThen } from './records/consistency';
 import { nowIso, retryStale, type DomainDeps } from './deps';
 import { expectCreated, notFound } from './errors';
 import { domainKeys as k } from './records/keys';
-import { readPage, type Page } from './records/pages';
+import { readVisiblePage, type Page } from './records/pages';
 import { transitionOf } from './records/store';
 
 /** Managers see every lead; everyone else the leads they created or were assigned. */
@@ -84,13 +84,13 @@ export function createLeadService(deps: DomainDeps) {
     },
 
     list(actor: User, input: z.output<typeof listLeadsInputSchema>): Promise<Page<Lead>> {
-      const manager = actor.role === 'manager';
-      return readPage(store, {
-        index: manager ? k.leadsAll : k.leadsVisibleTo(actor.id),
+      return readVisiblePage(store, actor, {
+        all: k.leadsAll,
+        visibleTo: k.leadsVisibleTo,
         recordKey: k.lead,
         schema: leadSchema,
         input,
-        keep: (lead) => canSeeLead(actor, lead),
+        canSee: canSeeLead,
       });
     },
   };

@@ -125,10 +125,6 @@ export function createTaskService(deps: DomainDeps) {
       );
     },
 
-    async get(actor: User, taskId: string): Promise<Task> {
-      return (await readVisible(actor, taskId)).value;
-    },
-
     list(actor: User, input: z.output<typeof listTasksInputSchema>): Promise<Page<Task>> {
       const { assignedToMe, createdByMe, ...page } = input;
       const me = actor.id;

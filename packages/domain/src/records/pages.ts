@@ -1,4 +1,4 @@
-import { AppError, type listCursorSchema } from '@acme/contracts';
+import { AppError, type listCursorSchema, type User } from '@acme/contracts';
 import type { z } from 'zod';
 import { idOfMember, type RecordStore } from './store';
 
@@ -67,4 +67,22 @@ export async function readPage<T>(store: RecordStore, query: PageQuery<T>): Prom
     items: page.map((f) => f.value),
     nextCursor: more && last ? encodeCursor(last) : null,
   };
+}
+
+export interface VisiblePageQuery<T> extends Omit<PageQuery<T>, 'index' | 'keep'> {
+  /** The index of every record, which managers read. */
+  all: string;
+  /** The index of the records a user created or was given. */
+  visibleTo: (userId: string) => string;
+  canSee: (user: User, value: T) => boolean;
+}
+
+/** A page of what `actor` may see: managers everything, anyone else their own index. */
+export function readVisiblePage<T>(
+  store: RecordStore,
+  actor: User,
+  { all, visibleTo, canSee, ...query }: VisiblePageQuery<T>,
+): Promise<Page<T>> {
+  const index = actor.role === 'manager' ? all : visibleTo(actor.id);
+  return readPage(store, { ...query, index, keep: (value) => canSee(actor, value) });
 }
