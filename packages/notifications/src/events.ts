@@ -12,7 +12,8 @@ import type { Bus } from './bus';
 import type { StreamItem } from './codec';
 import { userKeys } from './keys';
 import type { Listener } from './listener';
-import type { Store, StreamInfo, StreamPage } from './store';
+import type { Store } from './store';
+import type { StreamInfo, StreamPage } from './store-read';
 
 const REPLAY_PAGE = 500;
 
@@ -45,7 +46,7 @@ export function detectGap(
 }
 
 export interface EventsContext {
-  store: Store;
+  store: Pick<Store, 'cutoff' | 'streamInfo' | 'readStream'>;
   bus: Bus;
   maxBuffered: number;
   isClosed: () => boolean;
