@@ -14,12 +14,18 @@ import {
   xrangeReply,
   type StreamItem,
 } from './codec';
-import { encodeCursor, listCursorSchema } from './cursor';
+import { cursorSchema, encodeCursor } from './cursor';
 import { userKeys } from './keys';
 import type { StoreContext } from './store-context';
 
 /** Most index entries one list() call looks at when a type filter skips most of them. */
-const LIST_SCAN_BUDGET = 1000;
+export const LIST_SCAN_BUDGET = 1000;
+
+/** A list position: the (score, member) of the last item of the previous page. */
+const listCursorSchema = cursorSchema(/\d{1,16}:[A-Za-z0-9_-]{1,64}/).transform((payload) => {
+  const at = payload.indexOf(':');
+  return { score: payload.slice(0, at), member: payload.slice(at + 1) };
+});
 
 export interface StreamInfo {
   lastId: string;
@@ -63,7 +69,7 @@ function notificationReads({ redis, cutoff }: StoreContext) {
       for (let i = 0; i < rows.length; i += 3) {
         items.push(toNotification(rows[i] ?? '', rows[i + 1] ?? '', rows[i + 2] ?? ''));
       }
-      return { items, nextCursor: member === '' ? null : encodeCursor({ score, member }) };
+      return { items, nextCursor: member === '' ? null : encodeCursor(`${score}:${member}`) };
     },
 
     get: async (userId: string, id: string): Promise<Notification | null> => {
