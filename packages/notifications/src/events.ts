@@ -12,11 +12,15 @@ import type { Bus } from './bus';
 import type { StreamItem } from './codec';
 import { userKeys } from './keys';
 import type { Listener } from './listener';
-import type { Store, StreamInfo, StreamPage } from './store';
+import type { Store } from './store';
+import type { StreamInfo, StreamPage } from './store-read';
 
 const REPLAY_PAGE = 500;
 
 type ResetReason = Extract<StreamEvent, { kind: 'sync.reset' }>['reason'];
+
+/** The parsed id, or 0-0 if malformed (a client's afterId: the gap check resets it). */
+const parseOrZero = (id: string): StreamId => parseStreamId(id) ?? { ms: 0n, seq: 0n };
 
 /**
  * Whether a reader resuming after `afterId` would miss events: null if not, else why.
@@ -36,16 +40,16 @@ export function detectGap(
     // A real id younger than the retention window means the stream was still due to exist.
     return after.ms < BigInt(cutoffMs) ? 'expired' : 'unknown_id';
   }
-  const last = parseStreamId(info.lastId) ?? { ms: 0n, seq: 0n };
+  const last = parseOrZero(info.lastId);
   if (compareStreamIds(after, last) > 0) return 'unknown_id';
-  let deleted: StreamId = parseStreamId(info.maxDeletedId) ?? { ms: 0n, seq: 0n };
+  let deleted = parseOrZero(info.maxDeletedId);
   const expired = info.newestExpiredId && parseStreamId(info.newestExpiredId);
   if (expired) deleted = maxStreamId(deleted, expired);
   return compareStreamIds(after, deleted) < 0 ? 'expired' : null;
 }
 
 export interface EventsContext {
-  store: Store;
+  store: Pick<Store, 'cutoff' | 'streamInfo' | 'readStream'>;
   bus: Bus;
   maxBuffered: number;
   isClosed: () => boolean;
@@ -88,7 +92,7 @@ export async function* readEvents(
       await listener.wait();
     }
     // A malformed afterId only survives until the gap check turns it into a reset.
-    const position = new StreamPosition(start, parseStreamId(start) ?? { ms: 0n, seq: 0n });
+    const position = new StreamPosition(start, parseOrZero(start));
     if (!resuming) yield { id: start, event: { kind: 'sync.reset', reason: 'initial' } };
     yield* catchUp(ctx, userId, listener, position, resuming);
     for (;;) {
@@ -124,7 +128,7 @@ async function* catchUp(
     const reason = detectGap(position.id, info.value, ctx.store.cutoff());
     if (reason) {
       const id = info.value?.lastId ?? ZERO_ID;
-      position.reset(id, parseStreamId(id) ?? { ms: 0n, seq: 0n });
+      position.reset(id, parseOrZero(id));
       yield { id, event: { kind: 'sync.reset', reason } };
     }
   }

@@ -12,6 +12,7 @@ import { readEvents } from './events';
 import { LocalEvents } from './local-events';
 import { defineScripts } from './scripts';
 import { createStore } from './store';
+import type { Created } from './store-write';
 
 export interface NotificationsOptions {
   /** Command connection, shared with the rest of the app. Must not use ioredis `keyPrefix`. */
@@ -31,13 +32,8 @@ export interface NotificationsOptions {
 }
 
 export interface NotificationService {
-  create(
-    userId: string,
-    input: NewNotification,
-  ): Promise<{ notification: Notification; eventId: string }>;
-  createMany(
-    items: { userId: string; input: NewNotification }[],
-  ): Promise<{ notification: Notification; eventId: string }[]>;
+  create(userId: string, input: NewNotification): Promise<Created>;
+  createMany(items: { userId: string; input: NewNotification }[]): Promise<Created[]>;
   list(userId: string, input: ListNotificationsInput): Promise<NotificationPage>;
   get(userId: string, id: string): Promise<Notification | null>;
   unreadCount(userId: string): Promise<number>;
