@@ -52,6 +52,15 @@ describe('error responses', () => {
     expectNoInternals(res.body);
   });
 
+  it('a tampered list cursor is a BAD_REQUEST, for notifications as for the other lists', async () => {
+    const cursor = Buffer.from('forged').toString('base64url');
+    for (const path of ['notifications.list', 'tasks.list']) {
+      const res = await trpcQuery(stack.server.url, path, { cursor }, bearer());
+      expect(res.status, path).toBe(400);
+      expect((res.body as ErrorBody).error.message).toBe('Invalid cursor');
+    }
+  });
+
   it('a domain refusal keeps its code and message', async () => {
     const res = await trpcMutation(
       stack.server.url,

@@ -1,3 +1,4 @@
+import { AppError } from '@acme/contracts';
 import { z } from 'zod';
 
 /**
@@ -25,4 +26,14 @@ export function cursorSchema(pattern: RegExp) {
       ctx.addIssue({ code: 'custom', message: 'Invalid cursor', input: value });
       return z.NEVER;
     });
+}
+
+/**
+ * Decodes a cursor the client sent back. A forged or foreign one is the caller's mistake, a
+ * BAD_REQUEST, not a failure of ours (it used to surface as a 500).
+ */
+export function decodeCursor<T>(schema: z.ZodType<T, string>, cursor: string): T {
+  const result = schema.safeParse(cursor);
+  if (!result.success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  return result.data;
 }

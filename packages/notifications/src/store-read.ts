@@ -14,7 +14,7 @@ import {
   xrangeReply,
   type StreamItem,
 } from './codec';
-import { cursorSchema, encodeCursor } from './cursor';
+import { cursorSchema, decodeCursor, encodeCursor } from './cursor';
 import { userKeys } from './keys';
 import type { StoreContext } from './store-context';
 
@@ -50,7 +50,7 @@ function notificationReads({ redis, cutoff }: StoreContext) {
     list: async (userId: string, rawInput: ListNotificationsInput): Promise<NotificationPage> => {
       const keys = userKeys(userId);
       const input = listNotificationsInputSchema.parse(rawInput);
-      const cursor = input.cursor ? listCursorSchema.parse(input.cursor) : null;
+      const cursor = input.cursor ? decodeCursor(listCursorSchema, input.cursor) : null;
       const types = [...new Set(input.types ?? [])];
       const reply = listReply.parse(
         await redis.acmeNotifList(

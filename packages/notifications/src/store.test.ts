@@ -59,7 +59,11 @@ describe('create, list, get, unreadCount', () => {
     await expect(service.list('bob', { limit: 101 })).rejects.toBeInstanceOf(ZodError);
     // @ts-expect-error: not a notification type
     await expect(service.list('bob', { types: ['nope'] })).rejects.toBeInstanceOf(ZodError);
-    await expect(service.list('bob', { cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(ZodError);
+    // A forged cursor is the caller's mistake (BAD_REQUEST), not the store's failure.
+    await expect(service.list('bob', { cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Invalid cursor',
+    });
     expect(await env.redis.dbsize()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
-import { AppError, type listCursorSchema, type User } from '@acme/contracts';
+import type { listCursorSchema, User } from '@acme/contracts';
+import { cursorSchema, decodeCursor, encodeCursor, LIST_SCAN_BUDGET } from '@acme/notifications';
 import type { z } from 'zod';
 import { idOfMember, type RecordStore } from './store';
 
@@ -9,17 +10,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Most index entries one page looks at when a filter skips most of them. */
-const SCAN_BUDGET = 1000;
-const memberPattern = /^\d{15}:[A-Za-z0-9_-]{1,64}$/;
-
-const encodeCursor = (member: string) => Buffer.from(member).toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const member = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!memberPattern.test(member)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
-  return member;
-}
+const memberCursor = cursorSchema(/\d{15}:[A-Za-z0-9_-]{1,64}/);
 
 export interface PageQuery<T> {
   index: string;
@@ -38,11 +29,11 @@ export async function readPage<T>(store: RecordStore, query: PageQuery<T>): Prom
   const { index, recordKey, schema, input, keep = () => true } = query;
   const batchSize = input.limit + 1;
   const found: { member: string; value: T }[] = [];
-  let from = input.cursor ? `(${decodeCursor(input.cursor)}` : '+';
+  let from = input.cursor ? `(${decodeCursor(memberCursor, input.cursor)}` : '+';
   let lastScanned: string | null = null;
   let exhausted = false;
   let scanned = 0;
-  while (found.length <= input.limit && scanned < SCAN_BUDGET) {
+  while (found.length <= input.limit && scanned < LIST_SCAN_BUDGET) {
     const members = await store.redis.zrevrangebylex(index, from, '-', 'LIMIT', 0, batchSize);
     scanned += members.length;
     const records = await store.readMany(
