@@ -13,10 +13,10 @@ import { idSchema } from '@acme/contracts';
  *   ids are the public event ids.
  * - `{u:<id>}:live`   shard channel (SPUBLISH) carrying `{"id":<entry id>,"event":…}`.
  *
- * index, unread and events share one expiry, refreshed to ttl + 1 % by a write that finds it
- * due (see lua-write.ts; exactly ttl on every write when ttl < 100 s), so an idle user's data
- * disappears between one ttl and ttl + 1 % after their last write (reads filter by the cutoff
- * meanwhile).
+ * index, unread and events share one expiry (see lua-write.ts). A create sets it to ttl + 1 %
+ * when due (exactly ttl, on every create, when ttl < 100 s); marking read or unread sets it to
+ * exactly ttl. So an idle user's data disappears between one ttl and ttl + 1 % after their last
+ * write (reads filter by the cutoff meanwhile).
  */
 export function userKeys(userId: string) {
   const tag = `{u:${idSchema.parse(userId)}}`;
