@@ -1,4 +1,4 @@
-import { request } from '@playwright/test';
+import { signInContext } from '../support/session';
 import { createFreshUser } from '../support/fresh-user';
 import {
   buildNotification,
@@ -64,14 +64,7 @@ test('opt-in desktop notifications: only while the tab is hidden; clicking opens
     });
   });
   try {
-    const api = await request.newContext({ baseURL });
-    const login = await api.post('/trpc/auth.login', {
-      headers: { 'content-type': 'application/json' },
-      data: { email: user.email, password: user.password },
-    });
-    expect(login.ok()).toBe(true);
-    await context.addCookies((await api.storageState()).cookies);
-    await api.dispose();
+    await signInContext(context, baseURL ?? '', user.email, user.password);
 
     const page = await context.newPage();
     await page.goto('/');

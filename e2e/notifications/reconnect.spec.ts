@@ -1,4 +1,4 @@
-import { request } from '@playwright/test';
+import { signInContext } from '../support/session';
 import { getFreePort } from '@acme/testing';
 import { createFreshUser } from '../support/fresh-user';
 import {
@@ -23,14 +23,7 @@ test('a server restart under an open page: what was created meanwhile shows once
   const user = await createFreshUser('sales');
   const context = await browser.newContext({ baseURL: server.url });
   try {
-    const api = await request.newContext({ baseURL: server.url });
-    const login = await api.post('/trpc/auth.login', {
-      headers: { 'content-type': 'application/json' },
-      data: { email: user.email, password: user.password },
-    });
-    expect(login.ok()).toBe(true);
-    await context.addCookies((await api.storageState()).cookies);
-    await api.dispose();
+    await signInContext(context, server.url, user.email, user.password);
 
     const page = await context.newPage();
     await page.goto('/');

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createUserService } from '@acme/auth';
 import type { Role } from '@acme/contracts';
 import {
   expect,
-  request,
   test as base,
   type APIRequestContext,
   type BrowserContextOptions,
@@ -14,6 +11,7 @@ import {
   type TestInfo,
 } from '@playwright/test';
 import { Redis } from 'ioredis';
+import { apiSignIn, saveReviewScreenshot } from './session';
 
 export { expect };
 
@@ -112,15 +110,8 @@ function callerFor(api: APIRequestContext): TrpcCaller {
   };
 }
 
-async function logIn(baseURL: string, person: Person): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const login = await api.post('/trpc/auth.login', {
-    headers: { 'content-type': 'application/json' },
-    data: { email: person.email, password: person.password },
-  });
-  expect(login.ok(), await login.text()).toBe(true);
-  return api;
-}
+const logIn = (baseURL: string, person: Person) =>
+  apiSignIn(baseURL, person.email, person.password);
 
 export const test = base.extend<DomainFixtures>({
   // Playwright reads a fixture's dependencies from this destructuring: none here.
@@ -196,16 +187,10 @@ export async function choose(
   await page.getByRole('option', { name: option }).click();
 }
 
-const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
-
 /** Saves a screenshot into the test's output and into e2e/screenshots/ as domain-<name>.png. */
-export async function saveScreenshot(
+export const saveScreenshot = (
   page: Page,
   testInfo: TestInfo,
   name: string,
   options: { fullPage?: boolean } = {},
-): Promise<void> {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), ...options });
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}domain-${name}.png`, ...options });
-}
+) => saveReviewScreenshot(page, testInfo, name, { prefix: 'domain', ...options });

@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createNotificationService, type NotificationService } from '@acme/notifications';
 import {
   expect,
-  request,
   test as base,
   type BrowserContext,
   type Locator,
@@ -11,6 +8,7 @@ import {
   type TestInfo,
 } from '@playwright/test';
 import { Redis } from 'ioredis';
+import { apiSignIn, saveReviewScreenshot } from './session';
 
 export const DEMO_PASSWORD = 'demo-password';
 export type DemoEmail =
@@ -37,13 +35,8 @@ export async function signInAs(
   baseURL: string,
   email: DemoEmail,
 ): Promise<Account> {
-  const api = await request.newContext({ baseURL });
+  const api = await apiSignIn(baseURL, email, DEMO_PASSWORD);
   try {
-    const login = await api.post('/trpc/auth.login', {
-      headers: { 'content-type': 'application/json' },
-      data: { email, password: DEMO_PASSWORD },
-    });
-    expect(login.ok(), await login.text()).toBe(true);
     const me = await api.get('/trpc/auth.me');
     expect(me.ok(), await me.text()).toBe(true);
     const body = (await me.json()) as { result: { data: Account } };
@@ -227,12 +220,6 @@ export async function openTab(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
-
-/** Saves a screenshot into the test's output folder and into e2e/screenshots/ for review. */
-export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}notifications-${name}.png` });
-}
+/** Saves a screenshot into the test's output and into e2e/screenshots/ for review. */
+export const saveScreenshot = (page: Page, testInfo: TestInfo, name: string) =>
+  saveReviewScreenshot(page, testInfo, name, { prefix: 'notifications' });

@@ -64,20 +64,23 @@ export function formatError({ shape, error }: { shape: ShapeIn; error: TRPCError
 }
 
 /**
- * The one logging policy for procedure errors: a client's mistake (4xx) at info without a
- * stack, a failure of ours (5xx) at error with the original error and its stack.
+ * The one logging policy for procedure errors: a failure of ours (a 5xx from an unexpected
+ * error) at error level with the original error and its stack; everything we refused on
+ * purpose (4xx, and a deliberate 5xx such as "Server is restarting" when a stream ends at
+ * shutdown) at info, without a stack.
  */
 export function logProcedureError(
   logger: Logger,
   { error, path }: { error: TRPCError; path: string | undefined },
 ): void {
-  if (getHTTPStatusCodeFromError(error) >= 500) {
+  const deliberate = error.cause === undefined || error.cause instanceof AppError;
+  if (getHTTPStatusCodeFromError(error) >= 500 && !deliberate) {
     logger.error({ err: error.cause ?? error, path, code: error.code }, 'procedure failed');
-  } else {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    logger.info(
-      { path, code: error.code, message: publicMessage(error, zodError) },
-      'procedure refused',
-    );
+    return;
   }
+  const zodError = error.cause instanceof ZodError ? error.cause : null;
+  logger.info(
+    { path, code: error.code, message: publicMessage(error, zodError) },
+    'procedure refused',
+  );
 }
