@@ -44,7 +44,8 @@ import {
   within,
 } from './proc';
 import { commandCalls, commandDelta, redisCpuMs, startRedis } from './redis';
-import { writeReport, type RepResult, type RunResult } from './report';
+import { writeReport } from './report/write';
+import type { RepResult, RunResult } from './results';
 import { FULL, QUICK, usersNeeded, type Settings } from './settings';
 import { summarize } from './stats';
 import { SYSTEMS, startServer, type Paths, type RunningServer, type SystemSpec } from './systems';
