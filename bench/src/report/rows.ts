@@ -11,7 +11,12 @@ export interface Row {
   ratio?: boolean;
 }
 
-const digits = (n: number) => (v: number) => fmt(v, n);
+/** A row shown as one number with `digits` fraction digits at most. */
+const plain = (figure: string, value: (s: Summary) => number, digits: number): Row => ({
+  figure,
+  value,
+  show: (v) => fmt(v, digits),
+});
 
 /** The rows of the results table, in order, for a run with these settings. */
 export function tableRows(s: Settings): Row[] {
@@ -36,22 +41,11 @@ function latencyRows(s: Settings): Row[] {
 }
 
 function burstRows(s: Settings): Row[] {
+  const sent = `${count(s.burstNotifications)} to ${count(s.burstUsers)} users`;
   return [
-    {
-      figure: `burst: deliveries/s (${count(s.burstNotifications)} to ${count(s.burstUsers)} users)`,
-      value: (x) => x.burstDeliveriesPerSec,
-      show: digits(0),
-    },
-    {
-      figure: 'burst: create calls/s (the sender)',
-      value: (x) => x.burstCreatesPerSec,
-      show: digits(0),
-    },
-    {
-      figure: 'burst: p99 create-to-receive (ms)',
-      value: (x) => x.burstP99,
-      show: digits(0),
-    },
+    plain(`burst: deliveries/s (${sent})`, (x) => x.burstDeliveriesPerSec, 0),
+    plain('burst: create calls/s (the sender)', (x) => x.burstCreatesPerSec, 0),
+    plain('burst: p99 create-to-receive (ms)', (x) => x.burstP99, 0),
     {
       figure: 'burst: CPU % of one core — server / load generator / Redis',
       value: (x) => x.burstServerCpuPct,
@@ -69,27 +63,19 @@ function burstRows(s: Settings): Row[] {
 
 function broadcastRows(s: Settings): Row[] {
   return [
-    {
-      figure: `broadcast: deliveries/s (group of ${count(s.broadcastMembers)})`,
-      value: (x) => x.broadcastDeliveriesPerSec,
-      show: digits(0),
-    },
-    {
-      figure: 'broadcast: last member receives after (ms)',
-      value: (x) => x.broadcastLastMs,
-      show: digits(1),
-    },
-    {
-      figure: 'broadcast: server CPU for the whole group (ms)',
-      value: (x) => x.broadcastServerMs,
-      show: digits(0),
-    },
+    plain(
+      `broadcast: deliveries/s (group of ${count(s.broadcastMembers)})`,
+      (x) => x.broadcastDeliveriesPerSec,
+      0,
+    ),
+    plain('broadcast: last member receives after (ms)', (x) => x.broadcastLastMs, 1),
+    plain('broadcast: server CPU for the whole group (ms)', (x) => x.broadcastServerMs, 0),
   ];
 }
 
 function memoryRows(s: Settings): Row[] {
   const top = Math.max(...s.rssLevels);
-  const perStream = (v: number) => fmt(v / 1024, 1);
+  const kb = (v: number) => fmt(v / 1024, 1);
   return [
     ...s.rssLevels.map((level) => ({
       figure: `server RSS, ${count(level)} idle streams (MB)`,
@@ -99,48 +85,21 @@ function memoryRows(s: Settings): Row[] {
     {
       figure: `RSS per stream, (RSS@${count(top)} − RSS@0) / ${count(top)} (KB)`,
       value: (x) => x.bytesPerStream,
-      show: perStream,
+      show: kb,
     },
-    {
-      figure: 'JS heap per stream, same (KB)',
-      value: (x) => x.heapPerStream,
-      show: perStream,
-    },
-    {
-      figure: 'streams opened per second (ramp, auth included)',
-      value: (x) => x.openPerSec,
-      show: digits(0),
-    },
+    { figure: 'JS heap per stream, same (KB)', value: (x) => x.heapPerStream, show: kb },
+    plain('streams opened per second (ramp, auth included)', (x) => x.openPerSec, 0),
   ];
 }
 
 function idleRows(s: Settings): Row[] {
+  const idle = `${count(s.idleStreams)} streams, ${s.idleSeconds} s`;
   return [
-    {
-      figure: `idle: Redis commands/s, ${count(s.idleStreams)} streams, ${s.idleSeconds} s`,
-      value: (x) => x.idleCommandsPerSec,
-      show: digits(1),
-    },
-    {
-      figure: 'idle: Redis commands/s with 0 streams (baseline)',
-      value: (x) => x.baselineCommandsPerSec,
-      show: digits(2),
-    },
-    {
-      figure: 'idle: Redis commands per stream per second',
-      value: (x) => x.idlePerStreamPerSec,
-      show: digits(3),
-    },
-    {
-      figure: 'idle: server CPU (% of one core)',
-      value: (x) => x.idleServerCpuPct,
-      show: digits(1),
-    },
-    {
-      figure: 'idle: Redis CPU (% of one core)',
-      value: (x) => x.idleRedisCpuPct,
-      show: digits(1),
-    },
+    plain(`idle: Redis commands/s, ${idle}`, (x) => x.idleCommandsPerSec, 1),
+    plain('idle: Redis commands/s with 0 streams (baseline)', (x) => x.baselineCommandsPerSec, 2),
+    plain('idle: Redis commands per stream per second', (x) => x.idlePerStreamPerSec, 3),
+    plain('idle: server CPU (% of one core)', (x) => x.idleServerCpuPct, 1),
+    plain('idle: Redis CPU (% of one core)', (x) => x.idleRedisCpuPct, 1),
   ];
 }
 
