@@ -39,6 +39,24 @@ export async function startBuiltServer(opts: { nodeFlags?: string[] } = {}) {
       const body = (await r.json()) as { result: { data: { accessToken: string } } };
       return body.result.data.accessToken;
     },
+    /**
+     * Opens `notifications.onEvent` as the holder of `token` (resolves once the response has
+     * started) and hands every decoded chunk to `onText` until the stream ends.
+     */
+    async follow(token: string, onText: (text: string) => void): Promise<void> {
+      const res = await fetch(`${base}/trpc/notifications.onEvent`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      void (async () => {
+        const decoder = new TextDecoder();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          onText(decoder.decode(value));
+        }
+      })();
+    },
     async stop(): Promise<void> {
       await server.stop();
       await redis.stop();
