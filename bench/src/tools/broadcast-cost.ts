@@ -20,9 +20,9 @@ const size = Number(process.argv[3] ?? 1000);
 const server = await startRedisServer();
 const api = createBenchServices(server.url);
 const { services } = api;
-const [manager] = await seedUsers(services, 1, 'manager');
+const [manager] = await seedUsers(api.redis, 1, 'manager');
 if (!manager) throw new Error('seed failed');
-const members = await seedUsers(services, size, 'approver');
+const members = await seedUsers(api.redis, size, 'approver');
 
 const stop = new AbortController();
 setMaxListeners(0, stop.signal);

@@ -76,7 +76,7 @@ type Api = ReturnType<typeof createBenchServices>;
 /** `tasks.create` for one listening assignee: a warm-up, then sequential, then concurrent. */
 async function measureTasks(api: Api, call: () => Promise<Caller>, signal: AbortSignal) {
   const command = api.connect();
-  const [assignee] = await seedUsers(api.services, 1, 'member');
+  const [assignee] = await seedUsers(api.redis, 1, 'member');
   if (!assignee) throw new Error('seed failed');
   const received = new Tally();
   const listening = listen(api.services.notifications, assignee.id, signal, received);
@@ -97,7 +97,7 @@ async function measureTasks(api: Api, call: () => Promise<Caller>, signal: Abort
 
 /** Broadcast: one group of `members`, every one of whom listens. */
 async function measureGroup(api: Api, caller: Caller, signal: AbortSignal) {
-  const group = await seedUsers(api.services, members, 'approver');
+  const group = await seedUsers(api.redis, members, 'approver');
   const got = new Tally();
   const readers = group.map((m) => listen(api.services.notifications, m.id, signal, got));
   await Promise.all(readers.map((r) => r.ready));
@@ -111,7 +111,7 @@ async function rep(i: number) {
   const api = createBenchServices(server.url);
   const stop = new AbortController();
   setMaxListeners(0, stop.signal);
-  const [manager] = await seedUsers(api.services, 1, 'manager');
+  const [manager] = await seedUsers(api.redis, 1, 'manager');
   if (!manager) throw new Error('seed failed');
   const { token } = await api.services.tokens.sign(manager.id);
   const createContext = createContextFactory(api.services);

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type createCaller,
-  createServices,
-  type Context,
-  type RequestInfo,
-  type Services,
-} from '@acme/api';
+import { type createCaller, createServices, type Context, type RequestInfo } from '@acme/api';
 import { Redis } from 'ioredis';
 import type { Tally } from './tally';
 
@@ -25,6 +19,7 @@ export function createBenchServices(url: string) {
     connections.push(c);
     return c;
   };
+  const redis = connect();
   const services = createServices({
     config: {
       jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
@@ -33,12 +28,14 @@ export function createBenchServices(url: string) {
       allowedOrigins: [],
       loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
     },
-    redis: connect(),
+    redis,
     subscriber: connect(),
     logger: quiet,
   });
   return {
     services,
+    /** the services' command connection */
+    redis,
     /** another connection, closed with the services */
     connect,
     async close(): Promise<void> {
@@ -63,14 +60,14 @@ export function benchRequest(token: string): RequestInfo {
 }
 
 /** `count` users written straight to Redis (no password: the tools never log in). */
-export async function seedUsers(services: Services, count: number, role: Role): Promise<User[]> {
+export async function seedUsers(redis: Redis, count: number, role: Role): Promise<User[]> {
   const users: User[] = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
     email: `${randomUUID()}@example.test`,
     name: `Seeded ${role} ${i}`,
     role,
   }));
-  const pipeline = services.redis.pipeline();
+  const pipeline = redis.pipeline();
   for (const user of users) pipeline.hset(`user:${user.id}`, user);
   await pipeline.exec();
   return users;
