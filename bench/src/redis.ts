@@ -91,3 +91,15 @@ function accepts(port: number): Promise<boolean> {
     });
   });
 }
+
+/** Removes what the seed server left in Redis, so that each of its repetitions starts empty. */
+export async function clearSeedKeys(redis: Redis): Promise<void> {
+  for (const pattern of ['notifications:*', 'read_notifications:*']) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  }
+}

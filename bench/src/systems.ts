@@ -84,25 +84,17 @@ export interface StartOptions {
   productEntry: string | null;
 }
 
+/**
+ * Starts one system under test as its own node process, with the probe preloaded and an IPC
+ * channel to it. Every system, the product included, goes through this one spawner (not
+ * @acme/testing's startBuiltServer): the probe needs the IPC channel, the streams need a
+ * raised `ulimit -n`, and --product-entry may replace the product's script.
+ */
 export async function startServer(spec: SystemSpec, o: StartOptions): Promise<RunningServer> {
   const port = await freePort();
-  const probe = pathToFileURL(join(o.paths.dist, 'probe.mjs')).href;
-  const profile = o.cpuProfile
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${join(o.paths.tmp, 'profiles')}`,
-        `--cpu-prof-name=${o.cpuProfile}`,
-      ]
-    : [];
   const child = spawnNode({
     name: spec.name,
-    args: [
-      '--expose-gc',
-      ...profile,
-      '--import',
-      probe,
-      spec.name === 'product' && o.productEntry ? o.productEntry : spec.entry(o.paths),
-    ],
+    args: nodeArgs(spec, o),
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -118,7 +110,6 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
     ipc: true,
     nofile: o.nofile,
   });
-  const pid = child.pid ?? 0;
   let exitedEarly = false;
   child.once('exit', () => (exitedEarly = true));
   await within(
@@ -126,27 +117,11 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
     `${spec.name} start`,
     waitHealthy(port, () => exitedEarly),
   );
-  let nextId = 1;
-  /** One request/answer over the probe's IPC channel. */
-  const ask = <T>(type: string, extra: object = {}, timeoutMs = 20_000) =>
-    within(
-      timeoutMs,
-      `${spec.name} probe ${type}`,
-      new Promise<T>((resolve) => {
-        const id = nextId++;
-        const onMessage = (msg: { type?: string; id?: number }) => {
-          if (msg.type !== type || msg.id !== id) return;
-          child.off('message', onMessage);
-          resolve(msg as T);
-        };
-        child.on('message', onMessage);
-        child.send({ type, id, ...extra });
-      }),
-    );
+  const ask = probeClient(child, spec.name);
   return {
     spec,
     child,
-    pid,
+    pid: child.pid ?? 0,
     port,
     memory: () => ask<NodeJS.MemoryUsage>('mem'),
     loopDelay: () => ask<LoopDelay>('loop'),
@@ -160,6 +135,39 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
       actorToken: o.actorToken,
     },
   };
+}
+
+function nodeArgs(spec: SystemSpec, o: StartOptions): string[] {
+  const probe = pathToFileURL(join(o.paths.dist, 'probe.mjs')).href;
+  const profile = o.cpuProfile
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${join(o.paths.tmp, 'profiles')}`,
+        `--cpu-prof-name=${o.cpuProfile}`,
+      ]
+    : [];
+  const entry = spec.name === 'product' && o.productEntry ? o.productEntry : spec.entry(o.paths);
+  return ['--expose-gc', ...profile, '--import', probe, entry];
+}
+
+/** One request/answer over the probe's IPC channel (src/probe.ts). */
+function probeClient(child: ChildProcess, name: string) {
+  let nextId = 1;
+  return <T>(type: string, extra: object = {}, timeoutMs = 20_000) =>
+    within(
+      timeoutMs,
+      `${name} probe ${type}`,
+      new Promise<T>((resolve) => {
+        const id = nextId++;
+        const onMessage = (msg: { type?: string; id?: number }) => {
+          if (msg.type !== type || msg.id !== id) return;
+          child.off('message', onMessage);
+          resolve(msg as T);
+        };
+        child.on('message', onMessage);
+        child.send({ type, id, ...extra });
+      }),
+    );
 }
 
 async function waitHealthy(port: number, exited: () => boolean): Promise<void> {

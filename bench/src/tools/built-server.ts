@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
-import { getFreePort, startRedisServer } from '@acme/testing';
+import { startBuiltServer as startServer, startRedisServer } from '@acme/testing';
 
 export const BENCH_SECRET = 'x'.repeat(48);
 
@@ -11,44 +8,27 @@ export const BENCH_SECRET = 'x'.repeat(48);
  */
 export async function startBuiltServer(opts: { nodeFlags?: string[] } = {}) {
   const redis = await startRedisServer();
-  const port = await getFreePort();
-  const child = spawn(
-    process.execPath,
-    [...(opts.nodeFlags ?? []), resolve('../apps/server/dist/main.js')],
-    {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        REDIS_URL: redis.url,
-        JWT_SECRET: BENCH_SECRET,
-        LOG_LEVEL: 'warn',
-        DEMO: '1',
-        NODE_ENV: 'production',
-        HTTP_RATE_LIMIT_PER_MINUTE: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const server = await startServer({
+    env: {
+      REDIS_URL: redis.url,
+      JWT_SECRET: BENCH_SECRET,
+      LOG_LEVEL: 'warn',
+      DEMO: '1',
+      NODE_ENV: 'production',
+      HTTP_RATE_LIMIT_PER_MINUTE: '0',
     },
-  );
-  const exited = new Promise<never>((_, reject) => {
-    child.once('exit', (code) => {
-      reject(new Error(`the server exited (${String(code)}) before it was running`));
-    });
+    nodeFlags: opts.nodeFlags ?? [],
+    echo: true,
+  }).catch(async (err: unknown) => {
+    await redis.stop();
+    throw err;
   });
-  const running = (async () => {
-    for await (const line of createInterface({ input: child.stdout })) {
-      process.stdout.write(`${line}\n`);
-      if (line.includes('is running at')) return;
-    }
-  })();
-  await Promise.race([running, exited]);
-  child.stdout.pipe(process.stdout);
-  const base = `http://127.0.0.1:${port}`;
+  const base = server.url;
   return {
     redisUrl: redis.url,
-    port,
+    port: server.port,
     base,
-    pid: child.pid ?? 0,
+    pid: server.pid,
     /** A Bearer token for a demo user. */
     async token(email: string): Promise<string> {
       const r = await fetch(`${base}/trpc/auth.createToken`, {
@@ -59,10 +39,26 @@ export async function startBuiltServer(opts: { nodeFlags?: string[] } = {}) {
       const body = (await r.json()) as { result: { data: { accessToken: string } } };
       return body.result.data.accessToken;
     },
+    /**
+     * Opens `notifications.onEvent` as the holder of `token` (resolves once the response has
+     * started) and hands every decoded chunk to `onText` until the stream ends.
+     */
+    async follow(token: string, onText: (text: string) => void): Promise<void> {
+      const res = await fetch(`${base}/trpc/notifications.onEvent`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      void (async () => {
+        const decoder = new TextDecoder();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          onText(decoder.decode(value));
+        }
+      })();
+    },
     async stop(): Promise<void> {
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await gone;
+      await server.stop();
       await redis.stop();
     },
   };

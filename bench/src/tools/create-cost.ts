@@ -15,16 +15,19 @@
  *   the call answers and until the last member received its notification.
  * Prints per-repetition lines, then medians.
  */
-import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { createCaller, createContextFactory, type Context, type RequestInfo } from '@acme/api';
-import { createServices } from '@acme/domain';
+import { createCaller, createContextFactory } from '@acme/api';
 import { startRedisServer } from '@acme/testing';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { redisCpuMs } from '../redis';
+import {
+  benchRequest,
+  createBenchServices,
+  createGroup,
+  seedUsers,
+  type Caller,
+} from './in-process';
 import { listen, Tally } from './tally';
-
-type User = NonNullable<Context['user']>;
-type Role = User['role'];
 
 const [repsArg, createsArg, membersArg] = process.argv.slice(2);
 const reps = Number(repsArg ?? 5);
@@ -32,46 +35,12 @@ const creates = Number(createsArg ?? 2000);
 const members = Number(membersArg ?? 1000);
 const CONCURRENCY = 16;
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function request(token: string): RequestInfo {
-  return {
-    ip: '127.0.0.1',
-    selfOrigin: 'http://127.0.0.1:3000',
-    origin: null,
-    secFetchSite: null,
-    cookieToken: null,
-    bearerToken: token,
-    setSessionCookie: () => undefined,
-    clearSessionCookie: () => undefined,
-  };
-}
-
-async function seedUsers(redis: Redis, count: number, role: Role): Promise<User[]> {
-  const users: User[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    email: `${randomUUID()}@example.test`,
-    name: `Seeded ${role} ${i}`,
-    role,
-  }));
-  const pipeline = redis.pipeline();
-  for (const user of users) pipeline.hset(`user:${user.id}`, user);
-  await pipeline.exec();
-  return users;
-}
-
-async function redisCpuMs(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
-  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
-  return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
-}
-
 const nodeCpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
 
-/** Listens as `userId` until aborted; calls `onNotification` per created notification. */
+/** CPU (this process, Redis) and wall time per create. */
 interface Sample {
   nodeMs: number;
   redisMs: number;
@@ -102,40 +71,15 @@ async function measureCreates(
   return { nodeMs: node / count, redisMs: redis / count, wallMs: wall / count };
 }
 
-async function rep(i: number) {
-  const server = await startRedisServer();
-  const connections: Redis[] = [];
-  const connect = () => {
-    const c = new Redis(server.url);
-    connections.push(c);
-    return c;
-  };
-  const redis = connect();
-  const services = createServices({
-    config: {
-      jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
-      sessionTtlSeconds: 3600,
-      notificationTtlSeconds: 86_400,
-      allowedOrigins: [],
-      loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
-    },
-    redis,
-    subscriber: connect(),
-    logger: quiet,
-  });
-  const command = connect();
-  const createContext = createContextFactory(services);
-  const [manager] = await seedUsers(redis, 1, 'manager');
-  const [assignee] = await seedUsers(redis, 1, 'member');
-  if (!manager || !assignee) throw new Error('seed failed');
-  const { token } = await services.tokens.sign(manager.id);
-  const req = request(token);
-  const call = async () => createCaller(await createContext(req));
+type Api = ReturnType<typeof createBenchServices>;
 
-  const stop = new AbortController();
-  setMaxListeners(0, stop.signal);
+/** `tasks.create` for one listening assignee: a warm-up, then sequential, then concurrent. */
+async function measureTasks(api: Api, call: () => Promise<Caller>, signal: AbortSignal) {
+  const command = api.connect();
+  const [assignee] = await seedUsers(api.redis, 1, 'member');
+  if (!assignee) throw new Error('seed failed');
   const received = new Tally();
-  const listening = listen(services.notifications, assignee.id, stop.signal, received);
+  const listening = listen(api.services.notifications, assignee.id, signal, received);
   await listening.ready;
   let n = 0;
   const createTask = async () =>
@@ -148,29 +92,40 @@ async function rep(i: number) {
   if (!(await received.reach(expected, 10_000)) || received.count !== expected) {
     throw new Error(`assignee received ${received.count} of ${expected}`);
   }
+  return { sequential, concurrent, listening };
+}
 
-  // Broadcast: every member listens.
-  const group = await seedUsers(redis, members, 'approver');
+/** Broadcast: one group of `members`, every one of whom listens. */
+async function measureGroup(api: Api, caller: Caller, signal: AbortSignal) {
+  const group = await seedUsers(api.redis, members, 'approver');
   const got = new Tally();
-  const readers = group.map((m) => listen(services.notifications, m.id, stop.signal, got));
+  const readers = group.map((m) => listen(api.services.notifications, m.id, signal, got));
   await Promise.all(readers.map((r) => r.ready));
-  const caller = await call();
   const node0 = nodeCpuMs();
-  const t0 = performance.now();
-  await caller.approverGroups.create({
-    name: `Group ${randomUUID()}`,
-    memberIds: group.map((m) => m.id),
-  });
-  const answeredMs = performance.now() - t0;
-  if (!(await got.reach(members, 30_000))) throw new Error(`${got.count} of ${members} members`);
-  const broadcast = { answeredMs, lastMemberMs: got.lastAt - t0, nodeCpuMs: nodeCpuMs() - node0 };
+  const times = await createGroup(caller, group, got);
+  return { cost: { ...times, nodeCpuMs: nodeCpuMs() - node0 }, readers };
+}
 
+async function rep(i: number) {
+  const server = await startRedisServer();
+  const api = createBenchServices(server.url);
+  const stop = new AbortController();
+  setMaxListeners(0, stop.signal);
+  const [manager] = await seedUsers(api.redis, 1, 'manager');
+  if (!manager) throw new Error('seed failed');
+  const { token } = await api.services.tokens.sign(manager.id);
+  const createContext = createContextFactory(api.services);
+  const req = benchRequest(token);
+  const call = async () => createCaller(await createContext(req));
+
+  const tasks = await measureTasks(api, call, stop.signal);
+  const broadcast = await measureGroup(api, await call(), stop.signal);
   stop.abort();
-  await Promise.all([listening, ...readers].map((r) => r.done));
-  await services.notifications.close();
-  await Promise.all(connections.map((c) => c.quit().catch(() => undefined)));
+  await Promise.all([tasks.listening, ...broadcast.readers].map((r) => r.done));
+  await api.close();
   await server.stop();
-  const result = { rep: i, sequential, concurrent, broadcast };
+  const { sequential, concurrent } = tasks;
+  const result = { rep: i, sequential, concurrent, broadcast: broadcast.cost };
   process.stdout.write(
     `${JSON.stringify(result, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v))}\n`,
   );

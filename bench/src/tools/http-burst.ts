@@ -52,18 +52,9 @@ const { members } = await createUsers(redisClient, Math.max(1, streams), SECRET,
 redisClient.disconnect();
 const targets = members.slice(0, Number(process.env.TARGETS ?? '1')).map((m) => m.id);
 for (let i = 0; i < streams; i += 1) {
-  const res = await fetch(`${base}/trpc/notifications.onEvent`, {
-    headers: { authorization: `Bearer ${members[i]?.token ?? ''}` },
+  await server.follow(members[i]?.token ?? '', (text) => {
+    received += text.split('notification.created').length - 1;
   });
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  void (async () => {
-    const decoder = new TextDecoder();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      received += decoder.decode(value).split('notification.created').length - 1;
-    }
-  })();
 }
 await burst(500);
 for (let i = 0; i < 3; i += 1) console.log(JSON.stringify({ ...(await burst(creates)), received }));

@@ -13,7 +13,7 @@ import { Tally } from './tally';
 const server = await startBuiltServer({
   nodeFlags: (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean),
 });
-const { base, port } = server;
+const { port } = server;
 const token = (email: string) => server.token(email);
 const manager = await token('manager@demo.test');
 const streams = Number(process.env.STREAMS ?? '1000');
@@ -25,26 +25,17 @@ const latencies: { at: number; ms: number }[] = [];
 const arrived = new Tally();
 const t0 = performance.now();
 for (let i = 0; i < streams; i += 1) {
-  const res = await fetch(`${base}/trpc/notifications.onEvent`, {
-    headers: { authorization: `Bearer ${members[i]?.token ?? ''}` },
-  });
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  void (async () => {
-    const decoder = new TextDecoder();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      for (const m of decoder.decode(value).matchAll(/~lp(\d+)~/g)) {
-        const key = m[1] ?? '';
-        const sent = sentAt.get(key);
-        if (sent !== undefined) {
-          sentAt.delete(key);
-          latencies.push({ at: sent - t0, ms: performance.now() - sent });
-          arrived.add();
-        }
+  await server.follow(members[i]?.token ?? '', (text) => {
+    for (const m of text.matchAll(/~lp(\d+)~/g)) {
+      const key = m[1] ?? '';
+      const sent = sentAt.get(key);
+      if (sent !== undefined) {
+        sentAt.delete(key);
+        latencies.push({ at: sent - t0, ms: performance.now() - sent });
+        arrived.add();
       }
     }
-  })();
+  });
 }
 console.log(`opened ${streams} in ${Math.round(performance.now() - t0)} ms; idle 15 s`);
 // Idle first, like the bench's idle phase: what an idle server does (pings, GC) is the point.

@@ -4,7 +4,8 @@
  * Usage: tsx src/tools/report.ts results/<date>.json [outDir=results]
  */
 import { readFileSync } from 'node:fs';
-import { writeReport, type RunResult } from '../report';
+import type { RunResult } from '../results';
+import { writeReport } from '../report/write';
 
 const [file, outDir = 'results'] = process.argv.slice(2);
 if (!file) throw new Error('usage: report.ts <results.json> [outDir]');

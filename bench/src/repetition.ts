@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { log } from './log';
+import type { Context, Rep } from './phases/context';
+import { measureBroadcast } from './phases/broadcast';
+import { measureBurst } from './phases/burst';
+import { measureBaseline } from './phases/idle';
+import { measureRss } from './phases/memory';
+import { ramp } from './phases/ramp';
+import { measureResume } from './phases/resume';
+import { ForeignLoad, sleep, stop } from './proc';
+import { clearSeedKeys } from './redis';
+import { emptyRep, type RepResult } from './results';
+import { startServer, type RunningServer, type SystemSpec } from './systems';
+
+/** The bench's own processes, whose CPU is not foreign load. */
+export const ownPids = (ctx: Context) => [process.pid, ctx.load.child.pid ?? 0, ctx.redisPid];
+
+/** One repetition of one system: a fresh server process, every phase, the server stopped. */
+export async function runRep(ctx: Context, spec: SystemSpec, rep: number): Promise<RepResult> {
+  const result = emptyRep(spec.name, rep);
+  if (spec.name === 'seed') await clearSeedKeys(ctx.redis);
+  const server = await startServer(spec, {
+    paths: ctx.paths,
+    redisUrl: ctx.redisUrl,
+    jwtSecret: ctx.jwtSecret,
+    actorToken: ctx.actor.token,
+    nofile: ctx.nofile,
+    logFile: join(ctx.paths.tmp, `${spec.name}-rep${rep}.log`),
+    cpuProfile: ctx.options.cpuProfile ? `${spec.name}-rep${rep}.cpuprofile` : null,
+    productEntry: ctx.options.productEntry,
+  });
+  log(`${spec.name} rep ${rep}: server pid ${server.pid} on port ${server.port}`);
+  try {
+    await runPhases(repetition(ctx, spec, rep, server, result));
+  } finally {
+    await ctx.load.call({ op: 'closeAll' }, 30_000).catch(() => undefined);
+    await stop(server.child);
+  }
+  return result;
+}
+
+/** The phases in order; see the README's "The phases". */
+async function runPhases(r: Rep): Promise<void> {
+  const { ctx } = r;
+  await r.phase('rss@0', () => measureRss(r, 0));
+  await r.phase('baseline', () => measureBaseline(r));
+  await ramp(r);
+  await ctx.load.call({ op: 'closeAll' }, 30_000);
+  await sleep(2000);
+
+  // The broadcast reuses the burst's open streams.
+  await r.phase('burst', async () => {
+    await measureBurst(r);
+    await measureBroadcast(r);
+  });
+  await ctx.load.call({ op: 'closeAll' }, 30_000);
+  await sleep(1000);
+
+  if (r.spec.resumes) await r.phase('resume', () => measureResume(r));
+}
+
+function repetition(
+  ctx: Context,
+  spec: SystemSpec,
+  rep: number,
+  server: RunningServer,
+  result: RepResult,
+): Rep {
+  const foreign = new ForeignLoad(() => [...ownPids(ctx), server.pid]);
+  const phase = async (name: string, work: () => Promise<void>) => {
+    foreign.sample();
+    try {
+      await work();
+      // CPU taken by other people's processes while this phase ran (shared machines).
+      result.foreign[name] = foreign.sample();
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      result.errors.push(`${name}: ${msg}`);
+      log(`  ! ${spec.name} ${name}: ${msg}`);
+    }
+  };
+  return { ctx, spec, rep, server, result, phase };
+}

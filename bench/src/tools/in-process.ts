@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, createCaller, RequestInfo } from '@acme/api';
+import { createServices } from '@acme/domain';
+import { Redis } from 'ioredis';
+import type { Tally } from './tally';
+
+/** For the in-process tools: the product's API without its HTTP server. */
+
+export type User = NonNullable<Context['user']>;
+export type Role = User['role'];
+export type Caller = ReturnType<typeof createCaller>;
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The API's services on the Redis at `url`, silent, with login limits a tool never reaches. */
+export function createBenchServices(url: string) {
+  const connections: Redis[] = [];
+  const connect = () => {
+    const c = new Redis(url);
+    connections.push(c);
+    return c;
+  };
+  const redis = connect();
+  const services = createServices({
+    config: {
+      jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
+      sessionTtlSeconds: 3600,
+      notificationTtlSeconds: 86_400,
+      allowedOrigins: [],
+      loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
+    },
+    redis,
+    subscriber: connect(),
+    logger: quiet,
+  });
+  return {
+    services,
+    /** the services' command connection */
+    redis,
+    /** another connection, closed with the services */
+    connect,
+    async close(): Promise<void> {
+      await services.notifications.close();
+      await Promise.all(connections.map((c) => c.quit().catch(() => undefined)));
+    },
+  };
+}
+
+/** A request as the server describes it to the API, with a Bearer token. */
+export function benchRequest(token: string): RequestInfo {
+  return {
+    ip: '127.0.0.1',
+    selfOrigin: 'http://127.0.0.1:3000',
+    origin: null,
+    secFetchSite: null,
+    cookieToken: null,
+    bearerToken: token,
+    setSessionCookie: () => undefined,
+    clearSessionCookie: () => undefined,
+  };
+}
+
+/** `count` users written straight to Redis (no password: the tools never log in). */
+export async function seedUsers(redis: Redis, count: number, role: Role): Promise<User[]> {
+  const users: User[] = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    email: `${randomUUID()}@example.test`,
+    name: `Seeded ${role} ${i}`,
+    role,
+  }));
+  const pipeline = redis.pipeline();
+  for (const user of users) pipeline.hset(`user:${user.id}`, user);
+  await pipeline.exec();
+  return users;
+}
+
+/**
+ * One `approverGroups.create` of `members`, who all listen into `received` (reset first):
+ * ms until the call answers and until the last member has its notification.
+ */
+export async function createGroup(caller: Caller, members: User[], received: Tally) {
+  received.reset();
+  const t0 = performance.now();
+  await caller.approverGroups.create({
+    name: `Group ${randomUUID()}`,
+    memberIds: members.map((m) => m.id),
+  });
+  const answeredMs = performance.now() - t0;
+  if (!(await received.reach(members.length, 30_000))) {
+    throw new Error(`${received.count} of ${members.length} members`);
+  }
+  return { answeredMs, lastMemberMs: received.lastAt - t0 };
+}
