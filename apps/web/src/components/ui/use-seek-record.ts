@@ -3,22 +3,6 @@ import { useEffect, useRef } from 'react';
 /** How many pages to load looking for a linked record before saying it isn't here. */
 const SEEK_PAGES = 5;
 
-/** Every item of a paged list once, in order (a page boundary can repeat one). */
-export function flattenPages<T extends { id: string }>(
-  pages: readonly { items: readonly T[] }[] | undefined,
-): T[] {
-  const seen = new Set<string>();
-  const items: T[] = [];
-  for (const page of pages ?? []) {
-    for (const item of page.items) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
-      items.push(item);
-    }
-  }
-  return items;
-}
-
 interface PagedQuery {
   isSuccess: boolean;
   isFetching: boolean;

@@ -8,7 +8,8 @@ import { Card } from '../../components/ui/card';
 import { LoadMore } from '../../components/ui/data-table';
 import { ListError } from '../../components/ui/list-error';
 import { useRecordHighlight } from '../../components/ui/use-record-highlight';
-import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
+import { useSeekRecord } from '../../components/ui/use-seek-record';
+import { flattenPages } from '../../lib/flatten-pages';
 import { describeError } from '../../lib/errors';
 import { navigate, useRoute } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
@@ -27,7 +28,7 @@ export function ApproverGroupsPage() {
     { limit: 20 },
     { getNextPageParam: (page) => page.nextCursor },
   );
-  const groups = useMemo(() => flattenPages(query.data?.pages), [query.data]);
+  const groups = useMemo(() => flattenPages(query.data), [query.data]);
   const found = routeId !== null && groups.some((group) => group.id === routeId);
   const missing = useSeekRecord(query, routeId, found);
   const highlight = useRecordHighlight(

@@ -1,8 +1,8 @@
 import { useMemo, useRef, type RefObject } from 'react';
 import { ListError } from '../../components/ui/list-error';
 import { describeError } from '../../lib/errors';
+import { flattenPages } from '../../lib/flatten-pages';
 import { useNow } from '../../lib/use-now';
-import { flattenPages } from './cache-updates';
 import type { NotificationFilter } from './notification-filter';
 import { NotificationGroups } from './notification-groups';
 import { NotificationListEmpty, NotificationListSkeleton } from './notification-list-states';

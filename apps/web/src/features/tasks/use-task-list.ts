@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
+import { useSeekRecord } from '../../components/ui/use-seek-record';
+import { flattenPages } from '../../lib/flatten-pages';
 import { trpc } from '../../lib/trpc';
 
 export type TaskFilter = 'all' | 'assigned' | 'created';
@@ -28,7 +29,7 @@ export function useTaskList(filter: TaskFilter, seekId: string | null) {
   const query = trpc.tasks.list.useInfiniteQuery(listInput(filter), {
     getNextPageParam: (page) => page.nextCursor,
   });
-  const tasks = useMemo(() => flattenPages(query.data?.pages), [query.data]);
+  const tasks = useMemo(() => flattenPages(query.data), [query.data]);
   const found = seekId !== null && tasks.some((task) => task.id === seekId);
   const missing = useSeekRecord(query, seekId, found, filter);
   return { query, tasks, missing };
