@@ -1,5 +1,5 @@
 import type { ApproverGroup } from '@acme/contracts';
-import { useId, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
 import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
@@ -29,11 +29,7 @@ function NewGroupForm({
   const membersHintId = useId();
   const membersErrorId = useId();
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(create.isPending, (data) => {
     create.mutate(data, {
       onSuccess: (group) => {
         void utils.approverGroups.list.invalidate();
@@ -51,7 +47,7 @@ function NewGroupForm({
         form.refused(error, { CONFLICT: 'name' });
       },
     });
-  };
+  });
 
   const selected = values.memberIds.length;
   return (

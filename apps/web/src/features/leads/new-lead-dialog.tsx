@@ -1,5 +1,5 @@
 import type { Lead } from '@acme/contracts';
-import { useId, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
 import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
@@ -18,11 +18,7 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
   const { values, errors, change } = form;
   const sourcesId = useId();
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(create.isPending, (data) => {
     create.mutate(data, {
       onSuccess: (lead) => {
         void utils.leads.list.invalidate();
@@ -33,7 +29,7 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
         form.refused(error);
       },
     });
-  };
+  });
 
   const text = (key: keyof LeadFormValues) => ({
     name: key,

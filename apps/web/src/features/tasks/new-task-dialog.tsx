@@ -1,5 +1,5 @@
 import type { Task } from '@acme/contracts';
-import { useId, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
 import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
@@ -37,11 +37,7 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
   const { values, errors, change } = form;
   const priorityLabelId = useId();
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(create.isPending, (data) => {
     create.mutate(data, {
       onSuccess: (task) => {
         void utils.tasks.list.invalidate();
@@ -55,7 +51,7 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
         form.refused(error);
       },
     });
-  };
+  });
 
   return (
     <DialogForm ref={form.formRef} onSubmit={submit} aria-label="New task">

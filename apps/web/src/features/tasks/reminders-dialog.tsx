@@ -1,6 +1,6 @@
 import type { Reminder, Task, User } from '@acme/contracts';
 import { AlarmClock, AlarmClockPlus, BellRing } from 'lucide-react';
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
 import {
@@ -53,11 +53,7 @@ function ScheduleReminderForm({
   );
   const { values, errors, change } = form;
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (schedule.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(schedule.isPending, (data) => {
     schedule.mutate(data, {
       onSuccess: (reminder) => {
         void utils.reminders.list.invalidate();
@@ -69,7 +65,7 @@ function ScheduleReminderForm({
         form.refused(error);
       },
     });
-  };
+  });
 
   return (
     <DialogForm ref={form.formRef} onSubmit={submit} aria-label="Schedule a reminder">
