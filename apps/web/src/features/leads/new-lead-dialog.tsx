@@ -1,9 +1,8 @@
 import type { Lead } from '@acme/contracts';
 import { useId } from 'react';
 import { toast } from 'sonner';
-import { Button } from '../../components/ui/button';
 import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
-import { DialogBody, DialogClose, DialogFooter, DialogForm } from '../../components/ui/dialog';
+import { DialogBody, DialogForm, FormFooter } from '../../components/ui/dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
@@ -104,14 +103,7 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
           </div>
         </fieldset>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button size="md">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" size="md" pending={create.isPending}>
-          Create lead
-        </Button>
-      </DialogFooter>
+      <FormFooter pending={create.isPending}>Create lead</FormFooter>
     </DialogForm>
   );
 }

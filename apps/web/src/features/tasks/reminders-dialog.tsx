@@ -6,11 +6,10 @@ import { Button } from '../../components/ui/button';
 import {
   Dialog,
   DialogBody,
-  DialogClose,
   DialogContent,
-  DialogFooter,
   DialogForm,
   DialogTrigger,
+  FormFooter,
 } from '../../components/ui/dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
@@ -139,15 +138,10 @@ function ScheduleReminderForm({
           <ReminderList taskId={task.id} />
         </section>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button size="md">Close</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" size="md" pending={schedule.isPending}>
-          {!schedule.isPending && <BellRing aria-hidden />}
-          Set reminder
-        </Button>
-      </DialogFooter>
+      <FormFooter pending={schedule.isPending} closeLabel="Close">
+        {!schedule.isPending && <BellRing aria-hidden />}
+        Set reminder
+      </FormFooter>
     </DialogForm>
   );
 }
