@@ -85,3 +85,25 @@ export function DialogFooter({ className, ...props }: ComponentProps<'div'>) {
 export function DialogForm({ className, ...props }: ComponentProps<'form'>) {
   return <form noValidate className={cn('flex min-h-0 flex-1 flex-col', className)} {...props} />;
 }
+
+/** A form dialog's footer: a button that closes it and the submit button (`children`). */
+export function FormFooter({
+  pending,
+  closeLabel = 'Cancel',
+  children,
+}: {
+  pending: boolean;
+  closeLabel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <DialogFooter>
+      <DialogClose asChild>
+        <Button size="md">{closeLabel}</Button>
+      </DialogClose>
+      <Button type="submit" variant="primary" size="md" pending={pending}>
+        {children}
+      </Button>
+    </DialogFooter>
+  );
+}

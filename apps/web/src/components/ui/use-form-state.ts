@@ -1,5 +1,5 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { placeServerError, type FieldErrors, type Validation } from './form-errors';
 
 const noRefusal = { fieldErrors: {} as FieldErrors, message: null as string | null };
@@ -24,6 +24,15 @@ export function useFormState<V extends object, D>(
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
+  /** Validates for a submit: the parsed input, or null (and focus on the first error). */
+  const check = (): D | null => {
+    setSubmitted(true);
+    setRefusal(noRefusal);
+    const { data } = validate(values);
+    if (data === null) setAttempt((n) => n + 1);
+    return data;
+  };
+
   const errors: FieldErrors = {
     ...(submitted ? validate(values).errors : {}),
     ...refusal.fieldErrors,
@@ -39,14 +48,18 @@ export function useFormState<V extends object, D>(
       setValues((current) => ({ ...current, ...patch }));
       setRefusal(noRefusal);
     },
-    /** Validates for a submit: the parsed input, or null (and focus on the first error). */
-    check: (): D | null => {
-      setSubmitted(true);
-      setRefusal(noRefusal);
-      const { data } = validate(values);
-      if (data === null) setAttempt((n) => n + 1);
-      return data;
-    },
+    check,
+    /**
+     * The form's onSubmit: validates, then sends the parsed input. Submitting again while
+     * `pending` (a double click, Enter twice) sends nothing.
+     */
+    submitWith:
+      (pending: boolean, send: (data: D) => void) => (event: SubmitEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        if (pending) return;
+        const data = check();
+        if (data !== null) send(data);
+      },
     refused: (error: unknown, fieldForCode: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {}) => {
       setRefusal(placeServerError(error, Object.keys(initial), fieldForCode));
       setAttempt((n) => n + 1);

@@ -1,23 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { flattenPages } from '../../lib/flatten-pages';
 
 /** How many pages to load looking for a linked record before saying it isn't here. */
 const SEEK_PAGES = 5;
-
-/** Every item of a paged list once, in order (a page boundary can repeat one). */
-export function flattenPages<T extends { id: string }>(
-  pages: readonly { items: readonly T[] }[] | undefined,
-): T[] {
-  const seen = new Set<string>();
-  const items: T[] = [];
-  for (const page of pages ?? []) {
-    for (const item of page.items) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
-      items.push(item);
-    }
-  }
-  return items;
-}
 
 interface PagedQuery {
   isSuccess: boolean;
@@ -58,4 +43,19 @@ export function useSeekRecord(
   }, [seeking, isFetching, key, canLoadMore, refetch, fetchNextPage]);
 
   return seeking && !isFetching && refetchedFor.current === key && !canLoadMore;
+}
+
+/**
+ * A paged list's items, each once, and whether the record the address names (`seekId`) is
+ * missing from it after looking (see useSeekRecord).
+ */
+export function usePagedRecords<T extends { id: string }>(
+  query: PagedQuery & { data?: { pages: readonly { items: readonly T[] }[] } | undefined },
+  seekId: string | null,
+  listKey = '',
+): { items: T[]; missing: boolean } {
+  const items = useMemo(() => flattenPages(query.data), [query.data]);
+  const found = seekId !== null && items.some((item) => item.id === seekId);
+  const missing = useSeekRecord(query, seekId, found, listKey);
+  return { items, missing };
 }

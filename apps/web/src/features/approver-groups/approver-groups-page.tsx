@@ -5,11 +5,9 @@ import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
 import { Card } from '../../components/ui/card';
-import { LoadMore } from '../../components/ui/data-table';
-import { ListError } from '../../components/ui/list-error';
+import { PagedList } from '../../components/ui/paged-list';
 import { useRecordHighlight } from '../../components/ui/use-record-highlight';
-import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
-import { describeError } from '../../lib/errors';
+import { usePagedRecords } from '../../components/ui/use-seek-record';
 import { navigate, useRoute } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
 import { useMediaQuery } from '../../lib/use-media-query';
@@ -27,9 +25,7 @@ export function ApproverGroupsPage() {
     { limit: 20 },
     { getNextPageParam: (page) => page.nextCursor },
   );
-  const groups = useMemo(() => flattenPages(query.data?.pages), [query.data]);
-  const found = routeId !== null && groups.some((group) => group.id === routeId);
-  const missing = useSeekRecord(query, routeId, found);
+  const { items: groups, missing } = usePagedRecords(query, routeId);
   const highlight = useRecordHighlight(
     routeId,
     useMemo(() => groups.map((g) => g.id), [groups]),
@@ -64,46 +60,31 @@ export function ApproverGroupsPage() {
         </MissingRecord>
       )}
       <Card className="overflow-hidden">
-        {query.isPending ? (
-          <GroupListSkeleton wide={wide} />
-        ) : query.isError ? (
-          <ListError
-            title="Couldn't load approver groups"
-            message={describeError(query.error)}
-            retrying={query.isFetching}
-            onRetry={() => {
-              void query.refetch();
-            }}
-          />
-        ) : groups.length === 0 ? (
-          <EmptyState
-            icon={UsersRound}
-            title="No approver groups yet"
-            action={
-              <NewGroupDialog
-                people={people}
-                onCreated={onCreated}
-                label="Create a group"
-                variant="secondary"
-              />
-            }
-          >
-            Group the people who sign off on work. When a group is created, each of its members is
-            notified.
-          </EmptyState>
-        ) : (
-          <>
-            {wide ? <GroupTable {...listProps} /> : <GroupCards {...listProps} />}
-            {query.hasNextPage && (
-              <LoadMore
-                pending={query.isFetchingNextPage}
-                onLoad={() => {
-                  void query.fetchNextPage();
-                }}
-              />
-            )}
-          </>
-        )}
+        <PagedList
+          query={query}
+          skeleton={<GroupListSkeleton wide={wide} />}
+          errorTitle="Couldn't load approver groups"
+          isEmpty={groups.length === 0}
+          empty={
+            <EmptyState
+              icon={UsersRound}
+              title="No approver groups yet"
+              action={
+                <NewGroupDialog
+                  people={people}
+                  onCreated={onCreated}
+                  label="Create a group"
+                  variant="secondary"
+                />
+              }
+            >
+              Group the people who sign off on work. When a group is created, each of its members is
+              notified.
+            </EmptyState>
+          }
+        >
+          {wide ? <GroupTable {...listProps} /> : <GroupCards {...listProps} />}
+        </PagedList>
       </Card>
     </>
   );

@@ -1,9 +1,8 @@
 import type { ApproverGroup } from '@acme/contracts';
-import { useId, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { toast } from 'sonner';
-import { Button } from '../../components/ui/button';
 import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
-import { DialogBody, DialogClose, DialogFooter, DialogForm } from '../../components/ui/dialog';
+import { DialogBody, DialogForm, FormFooter } from '../../components/ui/dialog';
 import { Field, FieldError } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
@@ -29,11 +28,7 @@ function NewGroupForm({
   const membersHintId = useId();
   const membersErrorId = useId();
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(create.isPending, (data) => {
     create.mutate(data, {
       onSuccess: (group) => {
         void utils.approverGroups.list.invalidate();
@@ -51,7 +46,7 @@ function NewGroupForm({
         form.refused(error, { CONFLICT: 'name' });
       },
     });
-  };
+  });
 
   const selected = values.memberIds.length;
   return (
@@ -123,14 +118,7 @@ function NewGroupForm({
           </fieldset>
         </fieldset>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button size="md">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" size="md" pending={create.isPending}>
-          Create group
-        </Button>
-      </DialogFooter>
+      <FormFooter pending={create.isPending}>Create group</FormFooter>
     </DialogForm>
   );
 }

@@ -5,11 +5,9 @@ import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
 import { Card } from '../../components/ui/card';
-import { LoadMore } from '../../components/ui/data-table';
-import { ListError } from '../../components/ui/list-error';
+import { PagedList } from '../../components/ui/paged-list';
 import { useRecordHighlight } from '../../components/ui/use-record-highlight';
-import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
-import { describeError } from '../../lib/errors';
+import { usePagedRecords } from '../../components/ui/use-seek-record';
 import { navigate, useRoute } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
 import { useMediaQuery } from '../../lib/use-media-query';
@@ -29,9 +27,7 @@ export function LeadsPage() {
     { limit: 20 },
     { getNextPageParam: (page) => page.nextCursor },
   );
-  const leads = useMemo(() => flattenPages(query.data?.pages), [query.data]);
-  const found = routeId !== null && leads.some((lead) => lead.id === routeId);
-  const missing = useSeekRecord(query, routeId, found);
+  const { items: leads, missing } = usePagedRecords(query, routeId);
   const highlight = useRecordHighlight(
     routeId,
     useMemo(() => leads.map((l) => l.id), [leads]),
@@ -75,40 +71,25 @@ export function LeadsPage() {
         </MissingRecord>
       )}
       <Card className="overflow-hidden">
-        {query.isPending ? (
-          <LeadListSkeleton wide={wide} />
-        ) : query.isError ? (
-          <ListError
-            title="Couldn't load leads"
-            message={describeError(query.error)}
-            retrying={query.isFetching}
-            onRetry={() => {
-              void query.refetch();
-            }}
-          />
-        ) : leads.length === 0 ? (
-          <EmptyState
-            icon={Briefcase}
-            title="No leads yet"
-            action={<NewLeadDialog onCreated={onSaved} label="Add a lead" variant="secondary" />}
-          >
-            {manager
-              ? 'Leads show up here with their company and value. Assign each to someone in sales, who is notified right away.'
-              : 'Leads you add, and leads a manager assigns to you, show up here.'}
-          </EmptyState>
-        ) : (
-          <>
-            {wide ? <LeadTable {...listProps} /> : <LeadCards {...listProps} />}
-            {query.hasNextPage && (
-              <LoadMore
-                pending={query.isFetchingNextPage}
-                onLoad={() => {
-                  void query.fetchNextPage();
-                }}
-              />
-            )}
-          </>
-        )}
+        <PagedList
+          query={query}
+          skeleton={<LeadListSkeleton wide={wide} />}
+          errorTitle="Couldn't load leads"
+          isEmpty={leads.length === 0}
+          empty={
+            <EmptyState
+              icon={Briefcase}
+              title="No leads yet"
+              action={<NewLeadDialog onCreated={onSaved} label="Add a lead" variant="secondary" />}
+            >
+              {manager
+                ? 'Leads show up here with their company and value. Assign each to someone in sales, who is notified right away.'
+                : 'Leads you add, and leads a manager assigns to you, show up here.'}
+            </EmptyState>
+          }
+        >
+          {wide ? <LeadTable {...listProps} /> : <LeadCards {...listProps} />}
+        </PagedList>
       </Card>
     </>
   );

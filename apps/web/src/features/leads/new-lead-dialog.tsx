@@ -1,9 +1,8 @@
 import type { Lead } from '@acme/contracts';
-import { useId, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { toast } from 'sonner';
-import { Button } from '../../components/ui/button';
 import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
-import { DialogBody, DialogClose, DialogFooter, DialogForm } from '../../components/ui/dialog';
+import { DialogBody, DialogForm, FormFooter } from '../../components/ui/dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
@@ -18,11 +17,7 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
   const { values, errors, change } = form;
   const sourcesId = useId();
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(create.isPending, (data) => {
     create.mutate(data, {
       onSuccess: (lead) => {
         void utils.leads.list.invalidate();
@@ -33,7 +28,7 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
         form.refused(error);
       },
     });
-  };
+  });
 
   const text = (key: keyof LeadFormValues) => ({
     name: key,
@@ -108,14 +103,7 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
           </div>
         </fieldset>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button size="md">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" size="md" pending={create.isPending}>
-          Create lead
-        </Button>
-      </DialogFooter>
+      <FormFooter pending={create.isPending}>Create lead</FormFooter>
     </DialogForm>
   );
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   applyEventToPages,
   compareNewestFirst,
-  flattenPages,
   nextUnreadCount,
   type CacheEvent,
 } from './cache-updates';
+import { flattenPages } from '../../lib/flatten-pages';
 import { makeFilter } from './notification-filter';
 import { makeNotification, pagesOf } from './test-notifications';
 

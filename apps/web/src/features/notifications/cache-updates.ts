@@ -19,21 +19,6 @@ export function compareNewestFirst(a: Notification, b: Notification): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** All loaded items in order, each id once (the first occurrence wins). */
-export function flattenPages(data: NotificationPages | undefined): Notification[] {
-  if (!data) return [];
-  const seen = new Set<string>();
-  const items: Notification[] = [];
-  for (const page of data.pages) {
-    for (const item of page.items) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
-      items.push(item);
-    }
-  }
-  return items;
-}
-
 export function findInPages(
   data: NotificationPages | undefined,
   id: string,

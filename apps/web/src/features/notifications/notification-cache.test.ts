@@ -1,7 +1,8 @@
 import type { NotificationPage } from '@acme/contracts';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { flattenPages, type NotificationPages } from './cache-updates';
+import { flattenPages } from '../../lib/flatten-pages';
+import type { NotificationPages } from './cache-updates';
 import { createNotificationCache, type UnreadCount } from './notification-cache';
 import { makeFilter } from './notification-filter';
 import { notificationKeys } from './notification-keys';

@@ -1,13 +1,14 @@
 import type { Notification, StreamEvent } from '@acme/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { isUnauthorized } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/current-user';
 import { handleSessionEnded } from '../auth/session';
 import { showDesktopNotification } from './desktop-notifications';
+import { badgeText } from './format-time';
 import { markArrived } from './live-arrivals';
-import { createNotificationCache } from './notification-cache';
+import { createNotificationCache, type NotificationCache } from './notification-cache';
 import { showNotificationToast } from './notification-toast';
 import { NotificationsContext } from './notifications-context';
 import { StreamHub, type EventMeta, type OpenStream } from './stream-hub';
@@ -15,6 +16,74 @@ import { useNotificationActionsFor } from './use-notification-actions';
 import { useUnreadCount } from './use-notification-queries';
 
 const BASE_TITLE = 'Acme Ops';
+
+type TrpcClient = ReturnType<typeof trpc.useUtils>['client'];
+
+/** How the hub opens the tRPC subscription, resuming after `lastEventId` when it has one. */
+function streamOpener(client: TrpcClient): OpenStream {
+  return (lastEventId, observer) => {
+    const subscription = client.notifications.onEvent.subscribe(
+      lastEventId === null ? undefined : { lastEventId },
+      {
+        onStarted: observer.onStarted,
+        onData: observer.onData,
+        onConnectionStateChange: observer.onConnectionStateChange,
+        onError: observer.onError,
+      },
+    );
+    return () => {
+      subscription.unsubscribe();
+    };
+  };
+}
+
+/** The tab title shows the unread count, as the badge does: "(3) Acme Ops". */
+function useUnreadTitle(): void {
+  const badge = badgeText(useUnreadCount() ?? 0);
+  useEffect(() => {
+    document.title = badge ? `(${badge}) ${BASE_TITLE}` : BASE_TITLE;
+  }, [badge]);
+  useEffect(
+    () => () => {
+      document.title = BASE_TITLE;
+    },
+    [],
+  );
+}
+
+/**
+ * Tells the user about a new notification: a screen reader announcement, a toast unless the
+ * panel is open, and a desktop notification from the tab holding the stream while hidden.
+ */
+function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) {
+  const [announcement, setAnnouncement] = useState('');
+  const actions = useNotificationActionsFor(cache);
+
+  // The stream callbacks outlive renders: they read the latest values through a ref.
+  const latest = useRef({ panelOpen, actions });
+  useEffect(() => {
+    latest.current = { panelOpen, actions };
+  });
+
+  const announce = useCallback((notification: Notification, meta: EventMeta) => {
+    markArrived(notification.id);
+    setAnnouncement(`New notification: ${notification.title}`);
+    const open = () => {
+      latest.current.actions.open(notification);
+    };
+    if (!latest.current.panelOpen) showNotificationToast(notification, open);
+    if (meta.isLeader && document.hidden) {
+      showDesktopNotification({
+        tag: notification.id,
+        title: notification.title,
+        body: notification.message,
+        onClick: open,
+      });
+    }
+  }, []);
+
+  return { announcement, announce };
+}
 
 /**
  * The signed-in app's notification state: starts this tab's share of the stream, applies
@@ -28,35 +97,11 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [cache] = useState(() => createNotificationCache(queryClient));
   const [hub, setHub] = useState<StreamHub | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
-  const actions = useNotificationActionsFor(cache);
-  const unread = useUnreadCount();
-
-  // The stream callbacks outlive renders: they read the latest values through a ref.
-  const latest = useRef({ panelOpen, actions });
-  useEffect(() => {
-    latest.current = { panelOpen, actions };
-  });
+  const { announcement, announce } = useNewNotificationAlerts(cache, panelOpen);
 
   useEffect(() => cache.attach(), [cache]);
 
   useEffect(() => {
-    const announce = (notification: Notification, meta: EventMeta) => {
-      markArrived(notification.id);
-      setAnnouncement(`New notification: ${notification.title}`);
-      const open = () => {
-        latest.current.actions.open(notification);
-      };
-      if (!latest.current.panelOpen) showNotificationToast(notification, open);
-      if (meta.isLeader && document.hidden) {
-        showDesktopNotification({
-          tag: notification.id,
-          title: notification.title,
-          body: notification.message,
-          onClick: open,
-        });
-      }
-    };
     const onEvent = (event: StreamEvent, meta: EventMeta) => {
       if (event.kind === 'sync.reset') {
         void cache.refresh();
@@ -67,23 +112,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       cache.apply(event);
       if (isNew) announce(event.notification, meta);
     };
-    const openStream: OpenStream = (lastEventId, observer) => {
-      const subscription = client.notifications.onEvent.subscribe(
-        lastEventId === null ? undefined : { lastEventId },
-        {
-          onStarted: observer.onStarted,
-          onData: observer.onData,
-          onConnectionStateChange: observer.onConnectionStateChange,
-          onError: observer.onError,
-        },
-      );
-      return () => {
-        subscription.unsubscribe();
-      };
-    };
     const next = new StreamHub({
       userId: user.id,
-      openStream,
+      openStream: streamOpener(client),
       onEvent,
       isUnauthorized,
       onUnauthorized: () => {
@@ -96,17 +127,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       next.stop();
       setHub(null);
     };
-  }, [user.id, client, cache, queryClient]);
+  }, [user.id, client, cache, queryClient, announce]);
 
-  useEffect(() => {
-    document.title = unread ? `(${unread > 99 ? '99+' : unread}) ${BASE_TITLE}` : BASE_TITLE;
-  }, [unread]);
-  useEffect(
-    () => () => {
-      document.title = BASE_TITLE;
-    },
-    [],
-  );
+  useUnreadTitle();
 
   return (
     <NotificationsContext value={{ hub, cache, panelOpen, setPanelOpen }}>

@@ -1,38 +1,8 @@
 import type { StreamEvent } from '@acme/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeLockManager } from './fake-locks';
 import { StreamHub, type HubEnvironment, type StreamObserver } from './stream-hub';
 import { makeNotification } from './test-notifications';
-
-/** An in-memory Web Locks API: one exclusive lock, granted in request order. */
-class FakeLocks {
-  private held = false;
-  private readonly waiting: (() => void)[] = [];
-
-  request(
-    _name: string,
-    opts: { signal?: AbortSignal },
-    callback: () => Promise<void> | undefined,
-  ): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const grant = () => {
-        this.held = true;
-        void Promise.resolve(callback()).finally(() => {
-          this.held = false;
-          resolve();
-          this.waiting.shift()?.();
-        });
-      };
-      opts.signal?.addEventListener('abort', () => {
-        const index = this.waiting.indexOf(grant);
-        if (index === -1) return;
-        this.waiting.splice(index, 1);
-        reject(new DOMException('Aborted', 'AbortError'));
-      });
-      if (this.held) this.waiting.push(grant);
-      else grant();
-    });
-  }
-}
 
 interface OpenedStream {
   lastEventId: string | null;
@@ -41,7 +11,7 @@ interface OpenedStream {
 }
 
 function setup(userId: string) {
-  const locks = new FakeLocks() as unknown as LockManager;
+  const locks = fakeLockManager();
   const streams: OpenedStream[] = [];
   const hubs: StreamHub[] = [];
   const env: HubEnvironment = {

@@ -1,5 +1,7 @@
 import type { StreamEvent } from '@acme/contracts';
+import { openHubChannel, type HubChannel, type HubMessage } from './hub-channel';
 import { browserEnvironment, type HubEnvironment } from './hub-environment';
+import { requestLeadership, type LeaderLock } from './leader-lock';
 import { isAfter, nextStatus, type StreamState, type StreamStatus } from './stream-status';
 
 /**
@@ -15,7 +17,6 @@ import { isAfter, nextStatus, type StreamState, type StreamStatus } from './stre
  */
 
 export const STREAM_LOCK_NAME = 'acme-notifications-stream';
-export const STREAM_CHANNEL_NAME = 'acme-notifications-stream';
 
 export type { HubEnvironment };
 
@@ -54,21 +55,6 @@ export interface StreamHubOptions {
   env?: HubEnvironment;
 }
 
-type HubMessage =
-  | { type: 'event'; userId: string; id: string; event: StreamEvent }
-  | { type: 'status'; userId: string; status: StreamStatus; lastEventId: string | null }
-  | { type: 'hello'; userId: string }
-  | { type: 'retry'; userId: string };
-
-function isHubMessage(value: unknown): value is HubMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, userId } = value as { type?: unknown; userId?: unknown };
-  return (
-    typeof userId === 'string' &&
-    (type === 'event' || type === 'status' || type === 'hello' || type === 'retry')
-  );
-}
-
 export class StreamHub {
   private readonly options: StreamHubOptions;
   private readonly env: HubEnvironment;
@@ -81,9 +67,8 @@ export class StreamHub {
   private snapshot: HubSnapshot;
   private lastEventId: string | null = null;
   private running = false;
-  private channel: BroadcastChannel | null = null;
-  private lockRequest: AbortController | null = null;
-  private releaseLock: (() => void) | null = null;
+  private channel: HubChannel | null = null;
+  private lock: LeaderLock | null = null;
   private closeStream: (() => void) | null = null;
   private offlineTimer: ReturnType<typeof setTimeout> | null = null;
   private stopWatchingOnline: (() => void) | null = null;
@@ -120,37 +105,23 @@ export class StreamHub {
       this.lead();
       return;
     }
-    this.channel = createChannel(STREAM_CHANNEL_NAME);
-    this.channel.onmessage = (message: MessageEvent) => {
-      this.onMessage(message.data);
-    };
+    this.channel = openHubChannel(createChannel, this.options.userId, (message) => {
+      this.onMessage(message);
+    });
     // A leader already running answers with its status and last event id.
-    this.post({ type: 'hello', userId: this.options.userId });
-    const request = new AbortController();
-    this.lockRequest = request;
-    // Held until this tab stops (or closes: the browser then releases it itself).
-    locks
-      .request(STREAM_LOCK_NAME, { signal: request.signal }, () => {
-        if (!this.running) return undefined;
-        this.lead();
-        return new Promise<void>((resolve) => {
-          this.releaseLock = resolve;
-        });
-      })
-      .catch(() => {
-        // Aborted by stop() while still waiting for the lock.
-      });
+    this.channel.post({ type: 'hello' });
+    this.lock = requestLeadership(locks, STREAM_LOCK_NAME, () => {
+      this.lead();
+    });
   }
 
   stop(): void {
     if (!this.running) return;
     this.running = false;
-    this.lockRequest?.abort();
-    this.lockRequest = null;
     this.closeStream?.();
     this.closeStream = null;
-    this.releaseLock?.();
-    this.releaseLock = null;
+    this.lock?.release();
+    this.lock = null;
     this.channel?.close();
     this.channel = null;
     this.clearOfflineTimer();
@@ -163,7 +134,7 @@ export class StreamHub {
   retry(): void {
     if (!this.running) return;
     if (this.role === 'leader') this.open();
-    else this.post({ type: 'retry', userId: this.options.userId });
+    else this.channel?.post({ type: 'retry' });
   }
 
   private lead(): void {
@@ -197,7 +168,7 @@ export class StreamHub {
         caughtUp = true;
         this.setStreamState('live');
         this.receive(id, data);
-        this.post({ type: 'event', userId: this.options.userId, id, event: data });
+        this.channel?.post({ type: 'event', id, event: data });
       },
       onError: (error) => {
         if (closed) return;
@@ -225,18 +196,17 @@ export class StreamHub {
     this.options.onEvent(event, { id, isLeader: this.role === 'leader' });
   }
 
-  private onMessage(data: unknown): void {
-    if (!isHubMessage(data) || data.userId !== this.options.userId) return;
-    switch (data.type) {
+  private onMessage(message: HubMessage): void {
+    switch (message.type) {
       case 'event':
-        if (this.role === 'follower') this.receive(data.id, data.event);
+        if (this.role === 'follower') this.receive(message.id, message.event);
         return;
       case 'status':
         if (this.role === 'leader') return;
-        if (data.lastEventId !== null && isAfter(data.lastEventId, this.lastEventId)) {
-          this.lastEventId = data.lastEventId;
+        if (message.lastEventId !== null && isAfter(message.lastEventId, this.lastEventId)) {
+          this.lastEventId = message.lastEventId;
         }
-        this.status = data.status;
+        this.status = message.status;
         this.emit();
         return;
       case 'hello':
@@ -279,16 +249,7 @@ export class StreamHub {
 
   private postStatus(): void {
     if (this.role !== 'leader') return;
-    this.post({
-      type: 'status',
-      userId: this.options.userId,
-      status: this.status,
-      lastEventId: this.lastEventId,
-    });
-  }
-
-  private post(message: HubMessage): void {
-    this.channel?.postMessage(message);
+    this.channel?.post({ type: 'status', status: this.status, lastEventId: this.lastEventId });
   }
 
   private computeSnapshot(): HubSnapshot {

@@ -1,9 +1,8 @@
 import type { Task } from '@acme/contracts';
-import { useId, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { toast } from 'sonner';
-import { Button } from '../../components/ui/button';
 import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
-import { DialogBody, DialogClose, DialogFooter, DialogForm } from '../../components/ui/dialog';
+import { DialogBody, DialogForm, FormFooter } from '../../components/ui/dialog';
 import { Field, FieldError, Label } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
@@ -37,11 +36,7 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
   const { values, errors, change } = form;
   const priorityLabelId = useId();
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(create.isPending, (data) => {
     create.mutate(data, {
       onSuccess: (task) => {
         void utils.tasks.list.invalidate();
@@ -55,7 +50,7 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
         form.refused(error);
       },
     });
-  };
+  });
 
   return (
     <DialogForm ref={form.formRef} onSubmit={submit} aria-label="New task">
@@ -150,14 +145,7 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
           </Field>
         </fieldset>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button size="md">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" size="md" pending={create.isPending}>
-          Create task
-        </Button>
-      </DialogFooter>
+      <FormFooter pending={create.isPending}>Create task</FormFooter>
     </DialogForm>
   );
 }

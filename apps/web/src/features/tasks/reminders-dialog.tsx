@@ -1,16 +1,15 @@
 import type { Reminder, Task, User } from '@acme/contracts';
 import { AlarmClock, AlarmClockPlus, BellRing } from 'lucide-react';
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
 import {
   Dialog,
   DialogBody,
-  DialogClose,
   DialogContent,
-  DialogFooter,
   DialogForm,
   DialogTrigger,
+  FormFooter,
 } from '../../components/ui/dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
@@ -53,11 +52,7 @@ function ScheduleReminderForm({
   );
   const { values, errors, change } = form;
 
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (schedule.isPending) return;
-    const data = form.check();
-    if (!data) return;
+  const submit = form.submitWith(schedule.isPending, (data) => {
     schedule.mutate(data, {
       onSuccess: (reminder) => {
         void utils.reminders.list.invalidate();
@@ -69,7 +64,7 @@ function ScheduleReminderForm({
         form.refused(error);
       },
     });
-  };
+  });
 
   return (
     <DialogForm ref={form.formRef} onSubmit={submit} aria-label="Schedule a reminder">
@@ -143,15 +138,10 @@ function ScheduleReminderForm({
           <ReminderList taskId={task.id} />
         </section>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button size="md">Close</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" size="md" pending={schedule.isPending}>
-          {!schedule.isPending && <BellRing aria-hidden />}
-          Set reminder
-        </Button>
-      </DialogFooter>
+      <FormFooter pending={schedule.isPending} closeLabel="Close">
+        {!schedule.isPending && <BellRing aria-hidden />}
+        Set reminder
+      </FormFooter>
     </DialogForm>
   );
 }

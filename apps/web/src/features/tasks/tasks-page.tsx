@@ -5,11 +5,9 @@ import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
 import { Card } from '../../components/ui/card';
-import { LoadMore } from '../../components/ui/data-table';
-import { ListError } from '../../components/ui/list-error';
+import { PagedList } from '../../components/ui/paged-list';
 import { SegmentedControl } from '../../components/ui/segmented-control';
 import { useRecordHighlight } from '../../components/ui/use-record-highlight';
-import { describeError } from '../../lib/errors';
 import { navigate, useRoute } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
 import { useMediaQuery } from '../../lib/use-media-query';
@@ -115,47 +113,32 @@ export function TasksPage() {
         </MissingRecord>
       )}
       <Card className="overflow-hidden">
-        {query.isPending ? (
-          <TaskListSkeleton wide={wide} />
-        ) : query.isError ? (
-          <ListError
-            title="Couldn't load tasks"
-            message={describeError(query.error)}
-            retrying={query.isFetching}
-            onRetry={() => {
-              void query.refetch();
-            }}
-          />
-        ) : tasks.length === 0 ? (
-          <EmptyState
-            icon={ListTodo}
-            title={emptyCopy[filter].title}
-            action={
-              filter !== 'assigned' && (
-                <NewTaskDialog
-                  people={people}
-                  onCreated={onCreated}
-                  label="Create a task"
-                  variant="secondary"
-                />
-              )
-            }
-          >
-            {emptyCopy[filter].body}
-          </EmptyState>
-        ) : (
-          <>
-            {wide ? <TaskTable {...listProps} /> : <TaskCards {...listProps} />}
-            {query.hasNextPage && (
-              <LoadMore
-                pending={query.isFetchingNextPage}
-                onLoad={() => {
-                  void query.fetchNextPage();
-                }}
-              />
-            )}
-          </>
-        )}
+        <PagedList
+          query={query}
+          skeleton={<TaskListSkeleton wide={wide} />}
+          errorTitle="Couldn't load tasks"
+          isEmpty={tasks.length === 0}
+          empty={
+            <EmptyState
+              icon={ListTodo}
+              title={emptyCopy[filter].title}
+              action={
+                filter !== 'assigned' && (
+                  <NewTaskDialog
+                    people={people}
+                    onCreated={onCreated}
+                    label="Create a task"
+                    variant="secondary"
+                  />
+                )
+              }
+            >
+              {emptyCopy[filter].body}
+            </EmptyState>
+          }
+        >
+          {wide ? <TaskTable {...listProps} /> : <TaskCards {...listProps} />}
+        </PagedList>
       </Card>
     </>
   );

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
+import { usePagedRecords } from '../../components/ui/use-seek-record';
 import { trpc } from '../../lib/trpc';
 
 export type TaskFilter = 'all' | 'assigned' | 'created';
@@ -28,8 +27,6 @@ export function useTaskList(filter: TaskFilter, seekId: string | null) {
   const query = trpc.tasks.list.useInfiniteQuery(listInput(filter), {
     getNextPageParam: (page) => page.nextCursor,
   });
-  const tasks = useMemo(() => flattenPages(query.data?.pages), [query.data]);
-  const found = seekId !== null && tasks.some((task) => task.id === seekId);
-  const missing = useSeekRecord(query, seekId, found, filter);
+  const { items: tasks, missing } = usePagedRecords(query, seekId, filter);
   return { query, tasks, missing };
 }
