@@ -73,12 +73,7 @@ export async function buildApp({
     logProcedureError(logger, { error, path });
   };
   // A static route: it takes precedence over the plugin's `/trpc/:path`.
-  registerSubscriptionRoute(app, {
-    createContext,
-    onError: (error) => {
-      onError(error, 'notifications.onEvent');
-    },
-  });
+  registerSubscriptionRoute(app, { createContext, onError });
   await app.register(async (scope) => {
     // CSRF: tRPC would take multipart/form-data as a mutation input, and a cross-site HTML
     // form can send that with the user's cookie. Only JSON bodies are accepted.

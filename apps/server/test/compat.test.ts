@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { taskAssigned } from './fixtures';
 import { useStack } from './stack';
 import { readSeedStream, type SeedEvent } from './seed-clients/node-reader';
-import { TEST_JWT_SECRET } from './server-process';
+import { startServer, TEST_JWT_SECRET } from './server-process';
 
 const stack = useStack({ server: { LOG_LEVEL: 'info' } });
 
@@ -31,8 +31,8 @@ const SEED_FIELDS = [
   'updated_at',
 ];
 
-async function obtainToken(username: string, password = 'demo-password') {
-  const res = await fetch(`${stack.server.url}/api/token/`, {
+async function obtainToken(username: string, password = 'demo-password', url = stack.server.url) {
+  const res = await fetch(`${url}/api/token/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -40,8 +40,8 @@ async function obtainToken(username: string, password = 'demo-password') {
   return { status: res.status, body: (await res.json()) as { access?: string; detail?: string } };
 }
 
-async function session(email: string) {
-  const { body } = await obtainToken(email);
+async function session(email: string, url = stack.server.url) {
+  const { body } = await obtainToken(email, undefined, url);
   if (!body.access) throw new Error('no token');
   const userId = JSON.parse(
     Buffer.from(body.access.split('.')[1] ?? '', 'base64url').toString(),
@@ -217,5 +217,61 @@ describe.each([NAMED, UNNAMED])('%s refuses bad credentials with 401', (path) =>
         })
       ).status,
     ).toBe(401);
+  });
+});
+
+describe('how a stream ends comes from the procedure, in each dialect', () => {
+  /** Opens both routes with a Bearer token and reads each until its `error` event. */
+  const readBoth = (url: string, token: string, onConnected: () => void = () => undefined) => {
+    const connected = new Set<string>();
+    return Promise.all(
+      [NAMED, UNNAMED].map((path) =>
+        readSeedStream(`${url}${path}`, { Authorization: `Bearer ${token}` }, (seen) => {
+          if (seen.length > 0 && connected.size < 2 && connected.add(path).size === 2)
+            onConnected();
+          return seen.some((e) => 'error' in e.data);
+        }),
+      ),
+    );
+  };
+
+  it('an expired session: `error` "Token expired"', async () => {
+    const server = await startServer({
+      REDIS_URL: stack.redisServer.url,
+      DEMO: '1',
+      SESSION_TTL_SECONDS: '2',
+    });
+    try {
+      const { token } = await session('sales1@demo.test', server.url);
+      const [named, unnamed] = await readBoth(server.url, token);
+      expect(named?.map((e) => [e.event, e.data])).toEqual([
+        ['connected', { message: 'Connected to notification stream' }],
+        ['error', { error: 'Token expired' }],
+      ]);
+      expect(unnamed?.map((e) => [e.event, e.data])).toEqual([
+        ['message', { message: 'SSE connection established' }],
+        ['message', { error: 'Token expired' }],
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a server shutdown: `error` "Server is restarting"', async () => {
+    const server = await startServer({ REDIS_URL: stack.redisServer.url, DEMO: '1' });
+    const { token } = await session('sales2@demo.test', server.url);
+    let stopped: Promise<unknown> = Promise.resolve();
+    const [named, unnamed] = await readBoth(server.url, token, () => {
+      stopped = server.stop();
+    });
+    await stopped;
+    expect(named?.at(-1)).toMatchObject({
+      event: 'error',
+      data: { error: 'Server is restarting' },
+    });
+    expect(unnamed?.at(-1)).toMatchObject({
+      event: 'message',
+      data: { error: 'Server is restarting' },
+    });
   });
 });

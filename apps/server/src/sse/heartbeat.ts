@@ -1,6 +1,11 @@
 /** How often the timer ticks; each tick beats one slice of the connections. */
 const TICK_MS = 25;
 
+export interface Heartbeat {
+  /** Beats `beat` once per interval until the returned function is called. */
+  add(beat: () => void): () => void;
+}
+
 /**
  * One timer for all SSE connections that share an interval, instead of one per connection,
  * so an idle stream costs a Map entry, not a timer. Connections are dealt round-robin into
@@ -10,7 +15,7 @@ const TICK_MS = 25;
  * connection beats once per interval, the first time at least half an interval after it
  * joined (a ping right after `connected` would only be noise).
  */
-export function createHeartbeat(intervalMs: number) {
+export function createHeartbeat(intervalMs: number): Heartbeat {
   const count = Math.max(1, Math.round(intervalMs / TICK_MS));
   /** Per slot: each connection's beat and the tick it joined at. */
   const slots = Array.from({ length: count }, () => new Map<() => void, number>());
@@ -40,4 +45,16 @@ export function createHeartbeat(intervalMs: number) {
       };
     },
   };
+}
+
+const shared = new Map<number, Heartbeat>();
+
+/** The process's heartbeat for `intervalMs`: every stream route with that interval shares it. */
+export function sharedHeartbeat(intervalMs: number): Heartbeat {
+  let heartbeat = shared.get(intervalMs);
+  if (!heartbeat) {
+    heartbeat = createHeartbeat(intervalMs);
+    shared.set(intervalMs, heartbeat);
+  }
+  return heartbeat;
 }

@@ -1,0 +1,68 @@
+import { isTrackedEnvelope, type TRPCError } from '@trpc/server';
+import { sharedHeartbeat, type Heartbeat } from './heartbeat';
+import type { TrpcSseConfig } from './router-sse-config';
+import type { SseDialect } from './stream-writer';
+
+/** tRPC's SSE response headers (its `sseHeaders`). */
+export const TRPC_SSE_HEADERS = {
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+  connection: 'keep-alive',
+} as const;
+
+/** What a tRPC stream knows about its call: the context, once created. */
+export interface TrpcCall {
+  ctx: unknown;
+}
+
+// tRPC's framing: `event:`, `data:`, `id:` lines, then "\n\n" (so every event ends in "\n\n\n").
+const frame = (event: string | null, data: string, id?: string) =>
+  (event === null ? '' : `event: ${event}\n`) +
+  `data: ${data}\n` +
+  (id === undefined ? '' : `id: ${id}\n`) +
+  '\n\n';
+
+export interface TrpcDialectOptions {
+  /** The procedure's path, for error shapes and `onError`. */
+  path: string;
+  onError: (error: TRPCError, path: string) => void;
+  /** Defaults to the process's shared heartbeat at the router's ping interval. */
+  heartbeat?: Heartbeat | null;
+}
+
+/**
+ * tRPC's SSE wire format, byte for byte as its `sseStreamProducer` writes it (pinned by
+ * test/trpc-conformance.test.ts), so `httpSubscriptionLink` cannot tell the difference.
+ */
+export function createTrpcDialect(
+  config: TrpcSseConfig,
+  opts: TrpcDialectOptions,
+): SseDialect<unknown, TrpcCall> {
+  const connected = frame('connected', JSON.stringify(config.client));
+  const ping = frame('ping', '');
+  const returned = frame('return', '');
+  const heartbeat =
+    opts.heartbeat !== undefined
+      ? opts.heartbeat
+      : config.pingMs === null
+        ? null
+        : sharedHeartbeat(config.pingMs);
+  return {
+    headers: TRPC_SSE_HEADERS,
+    heartbeat,
+    connectsOnFirstEvent: false,
+    connected: () => connected,
+    ping: () => ping,
+    value: (value) =>
+      isTrackedEnvelope(value)
+        ? frame(null, JSON.stringify(config.serialize(value[1])), value[0])
+        : frame(null, JSON.stringify(config.serialize(value))),
+    returned: () => returned,
+    failed(error, _lastId, { ctx }) {
+      opts.onError(error, opts.path);
+      const shape = config.errorShape(error, opts.path, ctx);
+      return frame('serialized-error', JSON.stringify(config.serialize(shape)));
+    },
+  };
+}
