@@ -101,7 +101,12 @@ export async function buildApp({
     } satisfies FastifyTRPCPluginOptions<AppRouter>);
   });
 
-  registerCompatSseRoutes(app, { createContext });
+  registerCompatSseRoutes(app, {
+    createContext,
+    onError: (error) => {
+      onError(error, 'notifications.onEvent');
+    },
+  });
   registerTokenRoute(app, { createContext });
 
   const spaRoot = webDist !== null && existsSync(webDist) ? webDist : null;

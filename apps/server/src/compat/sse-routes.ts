@@ -20,6 +20,8 @@ const querySchema = z.object({
 
 export interface CompatOptions {
   createContext(req: RequestInfo): Promise<Context>;
+  /** How a stream's failures are logged (the server's one policy). */
+  onError: (error: TRPCError) => void;
 }
 
 /**
@@ -62,7 +64,7 @@ export function registerCompatSseRoutes(app: FastifyInstance, opts: CompatOption
         signal: gone.signal,
         dialect,
         resumeId,
-        call: ctx.services,
+        call: { onError: opts.onError },
         open: () => events,
       });
       return reply;

@@ -1,6 +1,5 @@
 import type { TRPCError } from '@trpc/server';
 import type { Notification } from '@acme/contracts';
-import type { Context } from '@acme/api';
 import { toSeedNotification } from '../compat/seed-format';
 import { sharedHeartbeat } from './heartbeat';
 import type { OnEventValue } from './on-event';
@@ -27,20 +26,23 @@ const HEADERS = {
   'x-accel-buffering': 'no',
 };
 
-/** What a seed stream needs from its route: where to report an unexpected end. */
-export type SeedCall = Pick<Context['services'], 'logger'>;
+/** What a seed stream needs from its route: where to report how the procedure ended it. */
+export interface SeedCall {
+  onError: (error: TRPCError) => void;
+}
 
 /**
  * The seed clients' words for how the procedure ended a stream. Its own ends (session
  * expiry, shutdown) are TRPCErrors without a cause; anything caused by a failure underneath
- * (a slow consumer, Redis), whatever code it maps to, is an interruption worth a log line.
+ * (a slow consumer, Redis), whatever code it maps to, is an interruption. Every end goes to
+ * the server's one logging policy.
  */
-function endMessage(error: TRPCError, { logger }: SeedCall): string {
+function endMessage(error: TRPCError, { onError }: SeedCall): string {
+  onError(error);
   if (error.cause === undefined && error.code === 'UNAUTHORIZED') return 'Token expired';
   if (error.cause === undefined && error.code === 'SERVICE_UNAVAILABLE') {
     return 'Server is restarting';
   }
-  logger.warn({ err: error.cause ?? error }, 'compat stream ended with an error');
   return 'Stream interrupted';
 }
 
