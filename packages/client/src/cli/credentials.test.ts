@@ -39,6 +39,15 @@ describe('credentialsPath', () => {
     vi.stubEnv('XDG_CONFIG_HOME', undefined);
     expect(credentialsPath()).toBe(join(home, '.config', 'acme-notify', 'credentials.json'));
   });
+
+  // The XDG spec says an empty or relative XDG_CONFIG_HOME is to be ignored; `??` kept it,
+  // which put the token file in whatever folder the command ran in.
+  it('ignores an empty or relative XDG_CONFIG_HOME', () => {
+    for (const value of ['', 'relative/config']) {
+      vi.stubEnv('XDG_CONFIG_HOME', value);
+      expect(credentialsPath()).toBe(join(home, '.config', 'acme-notify', 'credentials.json'));
+    }
+  });
 });
 
 describe('saveCredentials and loadCredentials', () => {
