@@ -72,4 +72,12 @@ describe('formatEvent', () => {
       );
     }
   });
+
+  // Every fresh stream starts with sync.reset (reason initial), so `notify tail` printed
+  // "some events expired while you were away" each time it started.
+  it('does not claim events expired on the initial sync.reset of a fresh tail', () => {
+    expect(formatEvent({ kind: 'sync.reset', reason: 'initial' })).toBe(
+      '  (watching for new notifications; `notify list` shows earlier ones)',
+    );
+  });
 });
