@@ -1,6 +1,6 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 
 const credentialsSchema = z.object({
@@ -12,7 +12,9 @@ const credentialsSchema = z.object({
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export function credentialsPath(): string {
-  const base = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
+  // The XDG spec: an unset, empty or relative XDG_CONFIG_HOME means ~/.config.
+  const xdg = process.env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config');
   return join(base, 'acme-notify', 'credentials.json');
 }
 

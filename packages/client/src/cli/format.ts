@@ -17,6 +17,9 @@ export function formatEvent(event: StreamEvent): string {
     case 'notifications.allRead':
       return `  all read at ${time(event.readAt)}`;
     case 'sync.reset':
-      return `  (some events expired while you were away: run \`notify list\`)`;
+      // Every fresh stream starts with one (reason initial): nothing was missed then.
+      return event.reason === 'initial'
+        ? `  (watching for new notifications; \`notify list\` shows earlier ones)`
+        : `  (some events expired while you were away: run \`notify list\`)`;
   }
 }
