@@ -3,20 +3,11 @@
  * the whole process (SUBSCRIBE per user with open streams, reference counted), PUBLISH on
  * create. No tRPC, no persistence, no resume. Same tokens and routes shape as the others.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import {
-  listen,
-  parseCreate,
-  parseGroup,
-  readConfig,
-  readJson,
-  send,
-  SSE_HEADERS,
-  stopOn,
-  userIdOf,
-} from './common';
+import { listen, readConfig, SSE_HEADERS, stopOn } from './common';
+import { createBenchServer } from './routes';
 
 const HEARTBEAT_MS = 10_000;
 const { port, redisUrl, key } = readConfig();
@@ -73,68 +64,26 @@ function payload(userId: string, title: string, message: string) {
   });
 }
 
-const server = http.createServer((req, res) => {
-  handle(req, res).catch(() => {
-    if (!res.headersSent) send(res, 500, { error: 'internal' });
-    else res.destroy();
-  });
-});
-
-async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-  const path = (req.url ?? '/').split('?')[0];
-  if (req.method === 'GET' && path === '/healthz') {
-    send(res, 200, { ok: true });
-    return;
-  }
-  const userId = await userIdOf(req, key);
-  if (!userId) {
-    send(res, 401, { error: 'unauthorized' });
-    return;
-  }
-  if (req.method === 'GET' && path === '/stream') {
-    await stream(res, userId);
-    return;
-  }
-  if (req.method === 'POST' && path === '/notify') {
-    const input = parseCreate(await readJson(req));
-    if (!input) {
-      send(res, 400, { error: 'Invalid data' });
-      return;
-    }
+const server = createBenchServer({
+  key,
+  unauthorized: { error: 'unauthorized' },
+  streamPath: '/stream',
+  stream: (_req, res, userId) => stream(res, userId),
+  async notify(input) {
     const title = `Task Assigned: ${input.title}`;
     await redis.publish(
       channelOf(input.assigneeId),
       payload(input.assigneeId, title, `Task "${input.title}" has been assigned to you.`),
     );
-    {
-      send(res, 201, { ok: true });
-      return;
-    }
-  }
-  if (req.method === 'POST' && path === '/groups') {
-    const input = parseGroup(await readJson(req));
-    if (!input) {
-      send(res, 400, { error: 'Invalid data' });
-      return;
-    }
+  },
+  async group(input, creatorId) {
     const pipeline = redis.pipeline();
-    const everyone = new Set([userId, ...input.memberIds]);
-    for (const member of everyone) {
+    for (const member of new Set([creatorId, ...input.memberIds])) {
       const title = `Added to Approver Group: ${input.name}`;
       pipeline.publish(channelOf(member), payload(member, title, title));
     }
     await pipeline.exec();
-    {
-      send(res, 201, { ok: true });
-      return;
-    }
-  }
-  {
-    send(res, 404, { error: 'Not found' });
-    return;
-  }
-}
-
-server.keepAliveTimeout = 60_000;
+  },
+});
 stopOn(server, () => Promise.all([redis.quit(), subscriber.quit()]));
 listen(server, port, 'raw');

@@ -7,19 +7,10 @@
  * RPUSHed to the user's list with a 24 h EXPIRE. Redis calls are awaited one after another,
  * like redis-py's synchronous client in the Django view.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import { Redis } from 'ioredis';
-import {
-  listen,
-  parseCreate,
-  parseGroup,
-  readConfig,
-  readJson,
-  send,
-  SSE_HEADERS,
-  stopOn,
-  userIdOf,
-} from './common';
+import { listen, readConfig, SSE_HEADERS, stopOn } from './common';
+import { createBenchServer } from './routes';
 
 const POLL_MS = 500;
 const HEARTBEAT_MS = 10_000;
@@ -100,63 +91,20 @@ async function stream(req: http.IncomingMessage, res: http.ServerResponse, userI
   req.resume();
 }
 
-const server = http.createServer((req, res) => {
-  handle(req, res).catch(() => {
-    if (!res.headersSent) send(res, 500, { error: 'internal' });
-    else res.destroy();
-  });
-});
-
-async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-  const path = (req.url ?? '/').split('?')[0];
-  if (req.method === 'GET' && path === '/healthz') {
-    send(res, 200, { ok: true });
-    return;
-  }
-  const userId = await userIdOf(req, key);
-  if (!userId) {
-    send(res, 401, { detail: 'Authentication credentials were not provided.' });
-    return;
-  }
-  if (req.method === 'GET' && path === '/api/communication/notifications/sse/') {
-    await stream(req, res, userId);
-    return;
-  }
-  if (req.method === 'POST' && path === '/notify') {
-    const input = parseCreate(await readJson(req));
-    if (!input) {
-      send(res, 400, { error: 'Invalid data' });
-      return;
-    }
-    await addNotification(input.assigneeId, `Task Assigned: ${input.title}`);
-    {
-      send(res, 201, { ok: true });
-      return;
-    }
-  }
-  if (req.method === 'POST' && path === '/groups') {
-    const input = parseGroup(await readJson(req));
-    if (!input) {
-      send(res, 400, { error: 'Invalid data' });
-      return;
-    }
-    await addNotification(userId, 'New approver group created successfully.');
+const server = createBenchServer({
+  key,
+  unauthorized: { detail: 'Authentication credentials were not provided.' },
+  streamPath: '/api/communication/notifications/sse/',
+  stream,
+  notify: (input) => addNotification(input.assigneeId, `Task Assigned: ${input.title}`),
+  async group(input, creatorId) {
+    await addNotification(creatorId, 'New approver group created successfully.');
     for (const member of input.memberIds) {
-      if (member !== userId) {
+      if (member !== creatorId) {
         await addNotification(member, `Added to Approver Group: ${input.name}`);
       }
     }
-    {
-      send(res, 201, { ok: true });
-      return;
-    }
-  }
-  {
-    send(res, 404, { error: 'Not found' });
-    return;
-  }
-}
-
-server.keepAliveTimeout = 60_000;
+  },
+});
 stopOn(server, () => redis.quit());
 listen(server, port, 'seed');
