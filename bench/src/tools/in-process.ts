@@ -60,19 +60,8 @@ export function benchRequest(token: string): RequestInfo {
   };
 }
 
-/** `count` users written straight to Redis (no password: the tools never log in). */
-export async function seedUsers(redis: Redis, count: number, role: Role): Promise<User[]> {
-  const users: User[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    email: `${randomUUID()}@example.test`,
-    name: `Seeded ${role} ${i}`,
-    role,
-  }));
-  const pipeline = redis.pipeline();
-  for (const user of users) pipeline.hset(`user:${user.id}`, user);
-  await pipeline.exec();
-  return users;
-}
+/** Users written straight to Redis, without a password: the tools never log in. */
+export { seedUsers } from '@acme/auth';
 
 /**
  * One `approverGroups.create` of `members`, who all listen into `received` (reset first):

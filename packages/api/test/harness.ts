@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role, User } from '@acme/contracts';
 import { startRedisServer, type RedisServerHandle } from '@acme/testing';
 import { Redis } from 'ioredis';
+import { seedUsers } from '@acme/auth';
 import { createServices, type Services, type ServicesConfig } from '@acme/domain';
 import type { Context, RequestInfo } from '../src/context';
 import { createCaller } from '../src/root';
@@ -109,18 +110,7 @@ export async function startHarness(): Promise<Harness> {
       const email = `${randomUUID()}@example.test`;
       return services.users.create({ email, name, role, password: 'test-password' });
     },
-    async seedUsers(count, role) {
-      const users: User[] = Array.from({ length: count }, (_, i) => ({
-        id: randomUUID(),
-        email: `${randomUUID()}@example.test`,
-        name: `Seeded ${role} ${i}`,
-        role,
-      }));
-      const pipeline = redis.pipeline();
-      for (const user of users) pipeline.hset(`user:${user.id}`, user);
-      await pipeline.exec();
-      return users;
-    },
+    seedUsers: (count, role) => seedUsers(redis, count, role),
     as: (user, signal) => callerFor(services, user, signal),
     async close() {
       await services.notifications.close();

@@ -2,4 +2,4 @@ export { createLoginLimiter, type LoginLimiter, type LoginLimiterOptions } from 
 export { decoyHash, hashPassword, verifyPassword } from './passwords';
 export { createSessionRevocations, type SessionRevocations } from './sessions';
 export { createTokenService, type SessionClaims, type TokenService } from './tokens';
-export { createUserService, userKey, UserExistsError, type UserService } from './users';
+export { createUserService, seedUsers, userKey, UserExistsError, type UserService } from './users';
