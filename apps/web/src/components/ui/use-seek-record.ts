@@ -19,7 +19,7 @@ export function flattenPages<T extends { id: string }>(
   return items;
 }
 
-interface PagedQuery {
+export interface PagedQuery {
   isSuccess: boolean;
   isFetching: boolean;
   hasNextPage: boolean;

@@ -1,57 +1,41 @@
-import type { ApproverGroup } from '@acme/contracts';
 import { UsersRound } from 'lucide-react';
-import { useMemo } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
-import { Card } from '../../components/ui/card';
-import { LoadMore } from '../../components/ui/data-table';
-import { ListError } from '../../components/ui/list-error';
-import { useRecordHighlight } from '../../components/ui/use-record-highlight';
-import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
-import { describeError } from '../../lib/errors';
-import { navigate, useRoute } from '../../lib/router';
+import { PagedListCard } from '../../components/ui/paged-list-card';
+import { useRecordList } from '../../components/ui/use-record-list';
+import { navigate } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
-import { useMediaQuery } from '../../lib/use-media-query';
 import { usePeople } from '../tasks/use-people';
 import { useRefreshOnNotification } from '../tasks/use-refresh-on-notification';
-import { GroupCards, GroupListSkeleton, GroupTable } from './group-list';
+import { GroupList, GroupListSkeleton } from './group-list';
 import { NewGroupDialog } from './new-group-dialog';
 
 export function ApproverGroupsPage() {
-  const route = useRoute();
-  const routeId = route.section === 'approver-groups' ? route.recordId : null;
   const people = usePeople();
   const utils = trpc.useUtils();
   const query = trpc.approverGroups.list.useInfiniteQuery(
     { limit: 20 },
     { getNextPageParam: (page) => page.nextCursor },
   );
-  const groups = useMemo(() => flattenPages(query.data?.pages), [query.data]);
-  const found = routeId !== null && groups.some((group) => group.id === routeId);
-  const missing = useSeekRecord(query, routeId, found);
-  const highlight = useRecordHighlight(
-    routeId,
-    useMemo(() => groups.map((g) => g.id), [groups]),
-  );
-  const wide = useMediaQuery('(min-width: 56rem)');
+  const {
+    records: groups,
+    missing,
+    highlight,
+    flashRecord,
+  } = useRecordList('approver-groups', query);
 
   // Being added to a group arrives as a notification: the group joins this list.
   useRefreshOnNotification(() => {
     void utils.approverGroups.list.invalidate();
   });
 
-  const onCreated = (group: ApproverGroup) => {
-    highlight.flash(group.id);
-  };
-  const listProps = { groups, byId: people.byId, ...highlight };
-
   return (
     <>
       <PageHeader
         title="Approver groups"
         description="The people who sign off on work, grouped by what they approve."
-        actions={<NewGroupDialog people={people} onCreated={onCreated} />}
+        actions={<NewGroupDialog people={people} onCreated={flashRecord} />}
       />
       {missing && (
         <MissingRecord
@@ -63,26 +47,19 @@ export function ApproverGroupsPage() {
           That group isn&apos;t in your list.
         </MissingRecord>
       )}
-      <Card className="overflow-hidden">
-        {query.isPending ? (
-          <GroupListSkeleton wide={wide} />
-        ) : query.isError ? (
-          <ListError
-            title="Couldn't load approver groups"
-            message={describeError(query.error)}
-            retrying={query.isFetching}
-            onRetry={() => {
-              void query.refetch();
-            }}
-          />
-        ) : groups.length === 0 ? (
+      <PagedListCard
+        name="Approver groups"
+        query={query}
+        skeleton={<GroupListSkeleton />}
+        isEmpty={groups.length === 0}
+        empty={
           <EmptyState
             icon={UsersRound}
             title="No approver groups yet"
             action={
               <NewGroupDialog
                 people={people}
-                onCreated={onCreated}
+                onCreated={flashRecord}
                 label="Create a group"
                 variant="secondary"
               />
@@ -91,20 +68,10 @@ export function ApproverGroupsPage() {
             Group the people who sign off on work. When a group is created, each of its members is
             notified.
           </EmptyState>
-        ) : (
-          <>
-            {wide ? <GroupTable {...listProps} /> : <GroupCards {...listProps} />}
-            {query.hasNextPage && (
-              <LoadMore
-                pending={query.isFetchingNextPage}
-                onLoad={() => {
-                  void query.fetchNextPage();
-                }}
-              />
-            )}
-          </>
-        )}
-      </Card>
+        }
+      >
+        <GroupList groups={groups} byId={people.byId} {...highlight} />
+      </PagedListCard>
     </>
   );
 }

@@ -1,23 +1,18 @@
 import type { Task } from '@acme/contracts';
 import { ListTodo } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
-import { Card } from '../../components/ui/card';
-import { LoadMore } from '../../components/ui/data-table';
-import { ListError } from '../../components/ui/list-error';
+import { PagedListCard } from '../../components/ui/paged-list-card';
 import { SegmentedControl } from '../../components/ui/segmented-control';
-import { useRecordHighlight } from '../../components/ui/use-record-highlight';
-import { describeError } from '../../lib/errors';
-import { navigate, useRoute } from '../../lib/router';
+import { navigate } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
-import { useMediaQuery } from '../../lib/use-media-query';
 import { useNow } from '../../lib/use-now';
 import { useCurrentUser } from '../auth/current-user';
 import { NewTaskDialog } from './new-task-dialog';
 import { nextReminderByTask } from './reminder-time';
-import { TaskCards, TaskListSkeleton, TaskTable } from './task-list';
+import { TaskList, TaskListSkeleton } from './task-list';
 import { usePeople } from './use-people';
 import { useRefreshOnNotification } from './use-refresh-on-notification';
 import { taskFilters, useTaskList, type TaskFilter } from './use-task-list';
@@ -37,25 +32,54 @@ const emptyCopy: Record<TaskFilter, { title: string; body: string }> = {
   },
 };
 
-export function TasksPage() {
-  const me = useCurrentUser();
-  const route = useRoute();
-  const routeId = route.section === 'tasks' ? route.recordId : null;
-  const [filter, setFilter] = useState<TaskFilter>('all');
-  const people = usePeople();
-  const { query, tasks, missing } = useTaskList(filter, routeId);
-  const utils = trpc.useUtils();
-  const highlight = useRecordHighlight(
-    routeId,
-    useMemo(() => tasks.map((t) => t.id), [tasks]),
+/** The linked task is not in the list: on a filtered view, offer all tasks. */
+function MissingTask({ filter, showAll }: { filter: TaskFilter; showAll: () => void }) {
+  const all = filter === 'all';
+  return (
+    <MissingRecord
+      actionLabel={all ? 'Dismiss' : 'Show all tasks'}
+      onAction={() => {
+        if (all) navigate({ section: 'tasks' });
+        else showAll();
+      }}
+    >
+      {all
+        ? "That task isn't in your list. It may have been reassigned, or you can't see it."
+        : "That task isn't in this view."}
+    </MissingRecord>
   );
-  const wide = useMediaQuery('(min-width: 56rem)');
+}
+
+/** Nothing in this view; `children` creates a task, offered unless only mine are shown. */
+function NoTasks({ filter, children }: { filter: TaskFilter; children: ReactNode }) {
+  return (
+    <EmptyState
+      icon={ListTodo}
+      title={emptyCopy[filter].title}
+      action={filter !== 'assigned' && children}
+    >
+      {emptyCopy[filter].body}
+    </EmptyState>
+  );
+}
+
+/** Each task's next reminder of mine, rechecked as time passes. */
+function useNextReminders() {
   const now = useNow(15_000);
   const myReminders = trpc.reminders.list.useQuery({ limit: 100 });
-  const nextReminders = useMemo(
+  return useMemo(
     () => nextReminderByTask(myReminders.data?.items ?? [], new Date(now)),
     [myReminders.data, now],
   );
+}
+
+export function TasksPage() {
+  const me = useCurrentUser();
+  const [filter, setFilter] = useState<TaskFilter>('all');
+  const people = usePeople();
+  const { query, records: tasks, missing, highlight, flashRecord } = useTaskList(filter);
+  const utils = trpc.useUtils();
+  const nextReminders = useNextReminders();
 
   useRefreshOnNotification(() => {
     void utils.tasks.list.invalidate();
@@ -65,23 +89,7 @@ export function TasksPage() {
   const onCreated = (task: Task) => {
     // Show the new task even if the current filter would hide it.
     if (filter === 'assigned' && task.assigneeId !== me.id) setFilter('all');
-    highlight.flash(task.id);
-  };
-  const { flash } = highlight;
-  const onSaved = useCallback(
-    (task: Task) => {
-      flash(task.id);
-    },
-    [flash],
-  );
-  const listProps = {
-    tasks,
-    people: people.people,
-    byId: people.byId,
-    nextReminders,
-    onSaved,
-    isHighlighted: highlight.isHighlighted,
-    isSelected: highlight.isSelected,
+    flashRecord(task);
   };
 
   return (
@@ -101,62 +109,40 @@ export function TasksPage() {
           className="w-full sm:w-auto"
         />
       </div>
-      {missing && routeId && (
-        <MissingRecord
-          actionLabel={filter === 'all' ? 'Dismiss' : 'Show all tasks'}
-          onAction={() => {
-            if (filter === 'all') navigate({ section: 'tasks' });
-            else setFilter('all');
+      {missing && (
+        <MissingTask
+          filter={filter}
+          showAll={() => {
+            setFilter('all');
           }}
-        >
-          {filter === 'all'
-            ? "That task isn't in your list. It may have been reassigned, or you can't see it."
-            : "That task isn't in this view."}
-        </MissingRecord>
+        />
       )}
-      <Card className="overflow-hidden">
-        {query.isPending ? (
-          <TaskListSkeleton wide={wide} />
-        ) : query.isError ? (
-          <ListError
-            title="Couldn't load tasks"
-            message={describeError(query.error)}
-            retrying={query.isFetching}
-            onRetry={() => {
-              void query.refetch();
-            }}
-          />
-        ) : tasks.length === 0 ? (
-          <EmptyState
-            icon={ListTodo}
-            title={emptyCopy[filter].title}
-            action={
-              filter !== 'assigned' && (
-                <NewTaskDialog
-                  people={people}
-                  onCreated={onCreated}
-                  label="Create a task"
-                  variant="secondary"
-                />
-              )
-            }
-          >
-            {emptyCopy[filter].body}
-          </EmptyState>
-        ) : (
-          <>
-            {wide ? <TaskTable {...listProps} /> : <TaskCards {...listProps} />}
-            {query.hasNextPage && (
-              <LoadMore
-                pending={query.isFetchingNextPage}
-                onLoad={() => {
-                  void query.fetchNextPage();
-                }}
-              />
-            )}
-          </>
-        )}
-      </Card>
+      <PagedListCard
+        name="Tasks"
+        query={query}
+        skeleton={<TaskListSkeleton />}
+        isEmpty={tasks.length === 0}
+        empty={
+          <NoTasks filter={filter}>
+            <NewTaskDialog
+              people={people}
+              onCreated={onCreated}
+              label="Create a task"
+              variant="secondary"
+            />
+          </NoTasks>
+        }
+      >
+        <TaskList
+          tasks={tasks}
+          people={people.people}
+          byId={people.byId}
+          nextReminders={nextReminders}
+          onSaved={flashRecord}
+          isHighlighted={highlight.isHighlighted}
+          isSelected={highlight.isSelected}
+        />
+      </PagedListCard>
     </>
   );
 }

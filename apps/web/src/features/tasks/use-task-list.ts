@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { flattenPages, useSeekRecord } from '../../components/ui/use-seek-record';
+import { useRecordList } from '../../components/ui/use-record-list';
 import { trpc } from '../../lib/trpc';
 
 export type TaskFilter = 'all' | 'assigned' | 'created';
@@ -24,12 +23,9 @@ function listInput(filter: TaskFilter) {
  * The task list, newest first, a page at a time. A task the address names that is not
  * loaded yet is looked for (see useSeekRecord); `missing` says it is not in this list.
  */
-export function useTaskList(filter: TaskFilter, seekId: string | null) {
+export function useTaskList(filter: TaskFilter) {
   const query = trpc.tasks.list.useInfiniteQuery(listInput(filter), {
     getNextPageParam: (page) => page.nextCursor,
   });
-  const tasks = useMemo(() => flattenPages(query.data?.pages), [query.data]);
-  const found = seekId !== null && tasks.some((task) => task.id === seekId);
-  const missing = useSeekRecord(query, seekId, found, filter);
-  return { query, tasks, missing };
+  return { query, ...useRecordList('tasks', query, filter) };
 }
