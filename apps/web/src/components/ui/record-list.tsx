@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 import { cn } from '../../lib/cn';
 import { useMediaQuery } from '../../lib/use-media-query';
-import { DataTable, LoadingRegion, recordProps, skeletonWidths, type Column } from './data-table';
+import {
+  cellClass,
+  DataTable,
+  LoadingRegion,
+  recordProps,
+  skeletonWidths,
+  type Column,
+} from './data-table';
 
 /** Wide screens get a table, phones a card per record. */
 function useWideList(): boolean {
@@ -75,7 +82,7 @@ export function RecordList<T extends { id: string }>({
 
 /**
  * Placeholder rows in the list's own shape (table or cards) while the first page loads:
- * `row` gives a row's cells, `card` a card's lines, each with a varied text width.
+ * `row` gives what each cell of a row holds, `card` a card's lines, for a varied text width.
  */
 export function RecordListSkeleton({
   name,
@@ -85,7 +92,7 @@ export function RecordListSkeleton({
   card,
 }: ListShape & {
   rows?: number;
-  row: (width: string) => ReactNode;
+  row: (width: string) => readonly ReactNode[];
   card: (width: string) => ReactNode;
 }) {
   const wide = useWideList();
@@ -94,7 +101,13 @@ export function RecordListSkeleton({
       {wide ? (
         <DataTable caption={name} columns={columns}>
           {skeletonWidths.slice(0, rows).map((width, i) => (
-            <tr key={i}>{row(width)}</tr>
+            <tr key={i}>
+              {row(width).map((cell, j) => (
+                <td key={j} className={cellClass}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
           ))}
         </DataTable>
       ) : (

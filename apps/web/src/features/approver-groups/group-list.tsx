@@ -89,20 +89,12 @@ export function GroupListSkeleton() {
       name="Approver groups"
       columns={columns}
       rows={4}
-      row={(width) => (
-        <>
-          <td className={cellClass}>
-            <SkeletonText className={width} />
-          </td>
-          <td className={cellClass}>{avatars}</td>
-          <td className={cellClass}>
-            <SkeletonText className="w-20" />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="w-12" />
-          </td>
-        </>
-      )}
+      row={(width) => [
+        <SkeletonText className={width} />,
+        avatars,
+        <SkeletonText className="w-20" />,
+        <SkeletonText className="w-12" />,
+      ]}
       card={(width) => (
         <>
           <SkeletonText className={width} />

@@ -109,28 +109,14 @@ export function LeadListSkeleton() {
     <RecordListSkeleton
       name="Leads"
       columns={columns}
-      row={(width) => (
-        <>
-          <td className={cellClass}>
-            <SkeletonText className={width} />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="w-24" />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="ml-auto w-14" />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="w-16" />
-          </td>
-          <td className={cellClass}>
-            <SkeletonPerson />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="w-12" />
-          </td>
-        </>
-      )}
+      row={(width) => [
+        <SkeletonText className={width} />,
+        <SkeletonText className="w-24" />,
+        <SkeletonText className="ml-auto w-14" />,
+        <SkeletonText className="w-16" />,
+        <SkeletonPerson />,
+        <SkeletonText className="w-12" />,
+      ]}
       card={(width) => (
         <>
           <SkeletonText className={width} />

@@ -136,26 +136,14 @@ export function TaskListSkeleton() {
     <RecordListSkeleton
       name="Tasks"
       columns={columns}
-      row={(width) => (
-        <>
-          <td className={cellClass}>
-            <SkeletonText className={width} />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="w-14" />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="mx-2 w-16" />
-          </td>
-          <td className={cellClass}>
-            <SkeletonPerson />
-          </td>
-          <td className={cellClass}>
-            <SkeletonText className="w-20" />
-          </td>
-          <td className={cellClass} />
-        </>
-      )}
+      row={(width) => [
+        <SkeletonText className={width} />,
+        <SkeletonText className="w-14" />,
+        <SkeletonText className="mx-2 w-16" />,
+        <SkeletonPerson />,
+        <SkeletonText className="w-20" />,
+        null,
+      ]}
       card={(width) => (
         <>
           <SkeletonText className={width} />
