@@ -82,7 +82,7 @@ export function CreateForm<D, R>({
       aria-label={label}
     >
       <DialogBody>
-        {form.message && <FormAlert>{form.message}</FormAlert>}
+        {form.message && <FormAlert className="mb-4">{form.message}</FormAlert>}
         <fieldset disabled={mutation.isPending} className="flex flex-col gap-4">
           {children}
         </fieldset>

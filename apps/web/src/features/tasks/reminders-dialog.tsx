@@ -113,7 +113,7 @@ function ScheduleReminderForm({
   return (
     <DialogForm ref={form.formRef} onSubmit={submit} aria-label="Schedule a reminder">
       <DialogBody>
-        {form.message && <FormAlert>{form.message}</FormAlert>}
+        {form.message && <FormAlert className="mb-4">{form.message}</FormAlert>}
         <fieldset disabled={schedule.isPending} className="flex flex-col gap-4">
           <RemindAtField form={form} recipient={recipient} />
           <Field label="Note (optional)" error={errors.note}>
