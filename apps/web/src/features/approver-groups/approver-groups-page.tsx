@@ -1,15 +1,25 @@
 import { UsersRound } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
 import { PagedListCard } from '../../components/ui/paged-list-card';
 import { useRecordList } from '../../components/ui/use-record-list';
-import { navigate } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
 import { usePeople } from '../tasks/use-people';
 import { useRefreshOnNotification } from '../tasks/use-refresh-on-notification';
 import { GroupList, GroupListSkeleton } from './group-list';
 import { NewGroupDialog } from './new-group-dialog';
+
+/** No groups yet: what a group is for; `children` creates one. */
+function NoGroups({ children }: { children: ReactNode }) {
+  return (
+    <EmptyState icon={UsersRound} title="No approver groups yet" action={children}>
+      Group the people who sign off on work. When a group is created, each of its members is
+      notified.
+    </EmptyState>
+  );
+}
 
 export function ApproverGroupsPage() {
   const people = usePeople();
@@ -38,14 +48,7 @@ export function ApproverGroupsPage() {
         actions={<NewGroupDialog people={people} onCreated={flashRecord} />}
       />
       {missing && (
-        <MissingRecord
-          actionLabel="Dismiss"
-          onAction={() => {
-            navigate({ section: 'approver-groups' });
-          }}
-        >
-          That group isn&apos;t in your list.
-        </MissingRecord>
+        <MissingRecord section="approver-groups">That group isn&apos;t in your list.</MissingRecord>
       )}
       <PagedListCard
         name="Approver groups"
@@ -53,21 +56,14 @@ export function ApproverGroupsPage() {
         skeleton={<GroupListSkeleton />}
         isEmpty={groups.length === 0}
         empty={
-          <EmptyState
-            icon={UsersRound}
-            title="No approver groups yet"
-            action={
-              <NewGroupDialog
-                people={people}
-                onCreated={flashRecord}
-                label="Create a group"
-                variant="secondary"
-              />
-            }
-          >
-            Group the people who sign off on work. When a group is created, each of its members is
-            notified.
-          </EmptyState>
+          <NoGroups>
+            <NewGroupDialog
+              people={people}
+              onCreated={flashRecord}
+              label="Create a group"
+              variant="secondary"
+            />
+          </NoGroups>
         }
       >
         <GroupList groups={groups} byId={people.byId} {...highlight} />

@@ -1,17 +1,27 @@
 import { Briefcase } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
 import { PagedListCard } from '../../components/ui/paged-list-card';
 import { useRecordList } from '../../components/ui/use-record-list';
-import { navigate } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/current-user';
 import { usePeople } from '../tasks/use-people';
 import { useRefreshOnNotification } from '../tasks/use-refresh-on-notification';
 import { LeadList, LeadListSkeleton } from './lead-list';
 import { NewLeadDialog } from './new-lead-dialog';
+
+/** No leads yet: what will show up here, for a manager or for sales; `children` adds one. */
+function NoLeads({ manager, children }: { manager: boolean; children: ReactNode }) {
+  return (
+    <EmptyState icon={Briefcase} title="No leads yet" action={children}>
+      {manager
+        ? 'Leads show up here with their company and value. Assign each to someone in sales, who is notified right away.'
+        : 'Leads you add, and leads a manager assigns to you, show up here.'}
+    </EmptyState>
+  );
+}
 
 export function LeadsPage() {
   const me = useCurrentUser();
@@ -45,12 +55,7 @@ export function LeadsPage() {
         actions={<NewLeadDialog onCreated={flashRecord} />}
       />
       {missing && (
-        <MissingRecord
-          actionLabel="Dismiss"
-          onAction={() => {
-            navigate({ section: 'leads' });
-          }}
-        >
+        <MissingRecord section="leads">
           That lead isn&apos;t in your list. It may have been reassigned.
         </MissingRecord>
       )}
@@ -60,17 +65,9 @@ export function LeadsPage() {
         skeleton={<LeadListSkeleton />}
         isEmpty={leads.length === 0}
         empty={
-          <EmptyState
-            icon={Briefcase}
-            title="No leads yet"
-            action={
-              <NewLeadDialog onCreated={flashRecord} label="Add a lead" variant="secondary" />
-            }
-          >
-            {manager
-              ? 'Leads show up here with their company and value. Assign each to someone in sales, who is notified right away.'
-              : 'Leads you add, and leads a manager assigns to you, show up here.'}
-          </EmptyState>
+          <NoLeads manager={manager}>
+            <NewLeadDialog onCreated={flashRecord} label="Add a lead" variant="secondary" />
+          </NoLeads>
         }
       >
         <LeadList

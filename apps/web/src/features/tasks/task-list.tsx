@@ -1,5 +1,5 @@
 import type { Reminder, Task, User } from '@acme/contracts';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   cellClass,
   SkeletonPerson,
@@ -8,14 +8,16 @@ import {
 } from '../../components/ui/data-table';
 import { RecordName } from '../../components/ui/record-cells';
 import { RecordList, RecordListSkeleton } from '../../components/ui/record-list';
+import { trpc } from '../../lib/trpc';
+import { useNow } from '../../lib/use-now';
 import { RemindersDialog } from './reminders-dialog';
+import { nextReminderByTask } from './reminder-time';
 import { AssigneeSelect, DueDate, PriorityLabel, StatusSelect } from './task-cells';
+import type { People } from './use-people';
 
 export interface TaskListProps {
   tasks: Task[];
-  people: User[];
-  byId: Map<string, User>;
-  nextReminders: Map<string, Reminder>;
+  people: People;
   isHighlighted: (id: string) => boolean;
   isSelected: (id: string) => boolean;
   /** Stable across renders, so unchanged rows skip re-rendering. */
@@ -108,13 +110,24 @@ const TaskCard = memo(function TaskCard(props: TaskViewProps) {
   );
 });
 
+/** Each task's next reminder of mine, rechecked as time passes. */
+function useNextReminders() {
+  const now = useNow(15_000);
+  const myReminders = trpc.reminders.list.useQuery({ limit: 100 });
+  return useMemo(
+    () => nextReminderByTask(myReminders.data?.items ?? [], new Date(now)),
+    [myReminders.data, now],
+  );
+}
+
 /** The tasks: every action inline, in a table row on wide screens or a card on phones. */
 export function TaskList(props: TaskListProps) {
-  const { tasks, people, byId, nextReminders, onSaved } = props;
+  const { tasks, people, onSaved } = props;
+  const nextReminders = useNextReminders();
   const view = (task: Task): TaskViewProps => ({
     task,
-    people,
-    byId,
+    people: people.people,
+    byId: people.byId,
     next: nextReminders.get(task.id),
     onSaved,
   });

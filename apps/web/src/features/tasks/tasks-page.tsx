@@ -1,17 +1,14 @@
 import type { Task } from '@acme/contracts';
 import { ListTodo } from 'lucide-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
 import { PagedListCard } from '../../components/ui/paged-list-card';
 import { SegmentedControl } from '../../components/ui/segmented-control';
-import { navigate } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
-import { useNow } from '../../lib/use-now';
 import { useCurrentUser } from '../auth/current-user';
 import { NewTaskDialog } from './new-task-dialog';
-import { nextReminderByTask } from './reminder-time';
 import { TaskList, TaskListSkeleton } from './task-list';
 import { usePeople } from './use-people';
 import { useRefreshOnNotification } from './use-refresh-on-notification';
@@ -34,18 +31,13 @@ const emptyCopy: Record<TaskFilter, { title: string; body: string }> = {
 
 /** The linked task is not in the list: on a filtered view, offer all tasks. */
 function MissingTask({ filter, showAll }: { filter: TaskFilter; showAll: () => void }) {
-  const all = filter === 'all';
-  return (
-    <MissingRecord
-      actionLabel={all ? 'Dismiss' : 'Show all tasks'}
-      onAction={() => {
-        if (all) navigate({ section: 'tasks' });
-        else showAll();
-      }}
-    >
-      {all
-        ? "That task isn't in your list. It may have been reassigned, or you can't see it."
-        : "That task isn't in this view."}
+  return filter === 'all' ? (
+    <MissingRecord section="tasks">
+      That task isn&apos;t in your list. It may have been reassigned, or you can&apos;t see it.
+    </MissingRecord>
+  ) : (
+    <MissingRecord section="tasks" action={{ label: 'Show all tasks', run: showAll }}>
+      That task isn&apos;t in this view.
     </MissingRecord>
   );
 }
@@ -63,13 +55,24 @@ function NoTasks({ filter, children }: { filter: TaskFilter; children: ReactNode
   );
 }
 
-/** Each task's next reminder of mine, rechecked as time passes. */
-function useNextReminders() {
-  const now = useNow(15_000);
-  const myReminders = trpc.reminders.list.useQuery({ limit: 100 });
-  return useMemo(
-    () => nextReminderByTask(myReminders.data?.items ?? [], new Date(now)),
-    [myReminders.data, now],
+function TaskFilterBar({
+  filter,
+  onChange,
+}: {
+  filter: TaskFilter;
+  onChange: (filter: TaskFilter) => void;
+}) {
+  return (
+    <div className="mb-4 flex items-center justify-between gap-4">
+      <SegmentedControl
+        aria-label="Show tasks"
+        size="sm"
+        value={filter}
+        options={taskFilters}
+        onValueChange={onChange}
+        className="w-full sm:w-auto"
+      />
+    </div>
   );
 }
 
@@ -79,7 +82,6 @@ export function TasksPage() {
   const people = usePeople();
   const { query, records: tasks, missing, highlight, flashRecord } = useTaskList(filter);
   const utils = trpc.useUtils();
-  const nextReminders = useNextReminders();
 
   useRefreshOnNotification(() => {
     void utils.tasks.list.invalidate();
@@ -99,16 +101,7 @@ export function TasksPage() {
         description="Work assigned to you and work you hand out."
         actions={<NewTaskDialog people={people} onCreated={onCreated} />}
       />
-      <div className="mb-4 flex items-center justify-between gap-4">
-        <SegmentedControl
-          aria-label="Show tasks"
-          size="sm"
-          value={filter}
-          options={taskFilters}
-          onValueChange={setFilter}
-          className="w-full sm:w-auto"
-        />
-      </div>
+      <TaskFilterBar filter={filter} onChange={setFilter} />
       {missing && (
         <MissingTask
           filter={filter}
@@ -133,15 +126,7 @@ export function TasksPage() {
           </NoTasks>
         }
       >
-        <TaskList
-          tasks={tasks}
-          people={people.people}
-          byId={people.byId}
-          nextReminders={nextReminders}
-          onSaved={flashRecord}
-          isHighlighted={highlight.isHighlighted}
-          isSelected={highlight.isSelected}
-        />
+        <TaskList tasks={tasks} people={people} onSaved={flashRecord} {...highlight} />
       </PagedListCard>
     </>
   );
