@@ -1,24 +1,31 @@
 import { Plus } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
-import { Dialog, DialogContent, DialogTrigger } from './dialog';
+import { Dialog, DialogBody, DialogContent, FormFooter, DialogForm, DialogTrigger } from './dialog';
+import { FormAlert } from './list-error';
+import { submitWith, type FieldForCode, type FormMutation, type FormState } from './use-form-state';
 
-export interface CreateDialogProps {
-  /** The button's text. */
-  label: string;
+export interface CreateDialogProps<R> {
+  /** The button's text; the dialog's title unless set. */
+  label?: string;
   variant?: 'primary' | 'secondary';
+  onCreated: (record: R) => void;
 }
 
 /**
  * A "New …" button and its dialog. The form is rendered afresh each time the dialog opens;
- * it calls `done` once it has created the record, which closes the dialog.
+ * it calls `created` once it has created the record, which closes the dialog.
  */
-export function CreateDialog({
+export function CreateDialog<R>({
   title,
-  label,
+  label = title,
   variant = 'primary',
+  onCreated,
   children,
-}: CreateDialogProps & { title: string; children: (done: () => void) => ReactNode }) {
+}: CreateDialogProps<R> & {
+  title: string;
+  children: (created: (record: R) => void) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -29,10 +36,50 @@ export function CreateDialog({
         </Button>
       </DialogTrigger>
       <DialogContent title={title}>
-        {children(() => {
+        {children((record) => {
           setOpen(false);
+          onCreated(record);
         })}
       </DialogContent>
     </Dialog>
+  );
+}
+
+/**
+ * A create dialog's form: the server's refusal on top, the fields (disabled while the call
+ * runs), then Cancel and the submit button. `onCreated` runs once the server has the record.
+ */
+export function CreateForm<D, R>({
+  label,
+  submitLabel,
+  form,
+  mutation,
+  fieldForCode,
+  onCreated,
+  children,
+}: {
+  /** The form's accessible name: the dialog's title. */
+  label: string;
+  submitLabel: string;
+  form: Pick<FormState<object, D>, 'formRef' | 'message' | 'check' | 'refused'>;
+  mutation: FormMutation<D, R>;
+  fieldForCode?: FieldForCode;
+  onCreated: (record: R) => void;
+  children: ReactNode;
+}) {
+  return (
+    <DialogForm
+      ref={form.formRef}
+      onSubmit={submitWith(form, mutation, onCreated, fieldForCode)}
+      aria-label={label}
+    >
+      <DialogBody>
+        {form.message && <FormAlert className="mb-4">{form.message}</FormAlert>}
+        <fieldset disabled={mutation.isPending} className="flex flex-col gap-4">
+          {children}
+        </fieldset>
+      </DialogBody>
+      <FormFooter pending={mutation.isPending}>{submitLabel}</FormFooter>
+    </DialogForm>
   );
 }

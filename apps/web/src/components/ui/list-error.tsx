@@ -1,4 +1,5 @@
 import { CircleAlert, RotateCw } from 'lucide-react';
+import { cn } from '../../lib/cn';
 import { Button } from './button';
 
 /** A list that failed to load: what happened, and a way to try again. */
@@ -29,11 +30,14 @@ export function ListError({
 }
 
 /** A form-level message from the server ("Only managers can assign leads"). */
-export function FormAlert({ children }: { children: string }) {
+export function FormAlert({ children, className }: { children: string; className?: string }) {
   return (
     <div
       role="alert"
-      className="mb-4 flex items-start gap-2 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-text"
+      className={cn(
+        'flex items-start gap-2 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-text',
+        className,
+      )}
     >
       <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       <span>{children}</span>

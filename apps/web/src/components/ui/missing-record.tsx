@@ -1,16 +1,20 @@
 import { SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { navigate, type SectionId } from '../../lib/router';
 import { Button } from './button';
 
-/** A link pointed at a record the list does not show: why, and a way on (an action button). */
+/**
+ * A link pointed at a record the list does not show: why, and a way on. Without `action`
+ * the way on is "Dismiss", which takes the record out of the address.
+ */
 export function MissingRecord({
+  section,
+  action,
   children,
-  actionLabel,
-  onAction,
 }: {
+  section: SectionId;
+  action?: { label: string; run: () => void };
   children: ReactNode;
-  actionLabel: string;
-  onAction: () => void;
 }) {
   return (
     <div
@@ -21,8 +25,14 @@ export function MissingRecord({
         <SearchX aria-hidden className="size-4 shrink-0" />
         {children}
       </span>
-      <Button size="sm" onClick={onAction}>
-        {actionLabel}
+      <Button
+        size="sm"
+        onClick={() => {
+          if (action) action.run();
+          else navigate({ section });
+        }}
+      >
+        {action?.label ?? 'Dismiss'}
       </Button>
     </div>
   );

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { flattenPages } from '../../lib/flatten-pages';
+import { useEffect, useRef } from 'react';
 
 /** How many pages to load looking for a linked record before saying it isn't here. */
 const SEEK_PAGES = 5;
 
-interface PagedQuery {
+export interface PagedQuery {
   isSuccess: boolean;
   isFetching: boolean;
   hasNextPage: boolean;
@@ -43,19 +42,4 @@ export function useSeekRecord(
   }, [seeking, isFetching, key, canLoadMore, refetch, fetchNextPage]);
 
   return seeking && !isFetching && refetchedFor.current === key && !canLoadMore;
-}
-
-/**
- * A paged list's items, each once, and whether the record the address names (`seekId`) is
- * missing from it after looking (see useSeekRecord).
- */
-export function usePagedRecords<T extends { id: string }>(
-  query: PagedQuery & { data?: { pages: readonly { items: readonly T[] }[] } | undefined },
-  seekId: string | null,
-  listKey = '',
-): { items: T[]; missing: boolean } {
-  const items = useMemo(() => flattenPages(query.data), [query.data]);
-  const found = seekId !== null && items.some((item) => item.id === seekId);
-  const missing = useSeekRecord(query, seekId, found, listKey);
-  return { items, missing };
 }

@@ -1,18 +1,14 @@
 import type { ApproverGroup, User } from '@acme/contracts';
 import {
   cellClass,
-  DataTable,
-  LoadingRegion,
-  recordProps,
   SkeletonPerson,
   SkeletonText,
-  skeletonWidths,
   type Column,
 } from '../../components/ui/data-table';
+import { CreatedAt, RecordName } from '../../components/ui/record-cells';
+import { RecordList, RecordListSkeleton } from '../../components/ui/record-list';
 import { cn } from '../../lib/cn';
-import { hrefFor } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
-import { formatRelativeTime } from '../notifications/format-time';
 import { GroupMembers } from './group-members';
 
 export interface GroupListProps {
@@ -31,42 +27,26 @@ const columns: readonly Column[] = [
 
 function GroupName({ group }: { group: ApproverGroup }) {
   return (
-    <div className="min-w-0">
-      <a
-        href={hrefFor({ section: 'approver-groups', recordId: group.id })}
-        className="block truncate rounded-sm font-medium text-fg hover:underline"
-      >
-        {group.name}
-      </a>
+    <RecordName section="approver-groups" id={group.id} name={group.name}>
       {group.description && (
         <p className="line-clamp-2 text-xs text-fg-muted">{group.description}</p>
       )}
-    </div>
+    </RecordName>
   );
 }
 
-function Created({ group, now }: { group: ApproverGroup; now: number }) {
-  const created = new Date(group.createdAt);
-  return (
-    <time
-      dateTime={group.createdAt}
-      title={created.toLocaleString()}
-      className="whitespace-nowrap text-fg-muted tabular-nums"
-    >
-      {formatRelativeTime(created, new Date(now))}
-    </time>
-  );
-}
-
-export function GroupTable({ groups, byId, isHighlighted, isSelected }: GroupListProps) {
+/** The groups with their members, in a table on wide screens or a card each on phones. */
+export function GroupList({ groups, byId, isHighlighted, isSelected }: GroupListProps) {
   const now = useNow();
   return (
-    <DataTable caption="Approver groups" columns={columns}>
-      {groups.map((group) => (
-        <tr
-          key={group.id}
-          {...recordProps(group.id, isHighlighted(group.id), isSelected(group.id))}
-        >
+    <RecordList
+      name="Approver groups"
+      columns={columns}
+      records={groups}
+      isHighlighted={isHighlighted}
+      isSelected={isSelected}
+      row={(group) => (
+        <>
           <td className={cn(cellClass, 'py-3')}>
             <GroupName group={group} />
           </td>
@@ -77,41 +57,27 @@ export function GroupTable({ groups, byId, isHighlighted, isSelected }: GroupLis
             {byId.get(group.createdById)?.name ?? '—'}
           </td>
           <td className={cellClass}>
-            <Created group={group} now={now} />
+            <CreatedAt at={group.createdAt} now={now} />
           </td>
-        </tr>
-      ))}
-    </DataTable>
+        </>
+      )}
+      cardGap="gap-3"
+      card={(group) => (
+        <>
+          <div className="flex items-start justify-between gap-4">
+            <GroupName group={group} />
+            <span className="shrink-0 text-xs">
+              <CreatedAt at={group.createdAt} now={now} />
+            </span>
+          </div>
+          <GroupMembers group={group} byId={byId} />
+        </>
+      )}
+    />
   );
 }
 
-export function GroupCards({ groups, byId, isHighlighted, isSelected }: GroupListProps) {
-  const now = useNow();
-  return (
-    <ul aria-label="Approver groups" className="divide-y divide-line">
-      {groups.map((group) => {
-        const record = recordProps(group.id, isHighlighted(group.id), isSelected(group.id), 'card');
-        return (
-          <li
-            key={group.id}
-            {...record}
-            className={cn(record.className, 'flex flex-col gap-3 px-4 py-3')}
-          >
-            <div className="flex items-start justify-between gap-4">
-              <GroupName group={group} />
-              <span className="shrink-0 text-xs">
-                <Created group={group} now={now} />
-              </span>
-            </div>
-            <GroupMembers group={group} byId={byId} />
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-export function GroupListSkeleton({ wide }: { wide: boolean }) {
+export function GroupListSkeleton() {
   const avatars = (
     <span className="flex items-center gap-4">
       <SkeletonPerson flush />
@@ -119,34 +85,22 @@ export function GroupListSkeleton({ wide }: { wide: boolean }) {
     </span>
   );
   return (
-    <LoadingRegion label="Loading approver groups">
-      {wide ? (
-        <DataTable caption="Approver groups" columns={columns}>
-          {skeletonWidths.slice(0, 4).map((width, i) => (
-            <tr key={i}>
-              <td className={cellClass}>
-                <SkeletonText className={width} />
-              </td>
-              <td className={cellClass}>{avatars}</td>
-              <td className={cellClass}>
-                <SkeletonText className="w-20" />
-              </td>
-              <td className={cellClass}>
-                <SkeletonText className="w-12" />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : (
-        <ul className="divide-y divide-line">
-          {skeletonWidths.slice(0, 4).map((width, i) => (
-            <li key={i} className="flex flex-col gap-4 p-4">
-              <SkeletonText className={width} />
-              {avatars}
-            </li>
-          ))}
-        </ul>
+    <RecordListSkeleton
+      name="Approver groups"
+      columns={columns}
+      rows={4}
+      row={(width) => [
+        <SkeletonText className={width} />,
+        avatars,
+        <SkeletonText className="w-20" />,
+        <SkeletonText className="w-12" />,
+      ]}
+      card={(width) => (
+        <>
+          <SkeletonText className={width} />
+          {avatars}
+        </>
       )}
-    </LoadingRegion>
+    />
   );
 }

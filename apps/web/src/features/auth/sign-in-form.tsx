@@ -1,11 +1,11 @@
 import { loginInputSchema, type LoginInput } from '@acme/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { CircleAlert } from 'lucide-react';
 import { useRef, useState, type SubmitEvent, type Ref } from 'react';
 import { z } from 'zod';
 import { Button } from '../../components/ui/button';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
+import { FormAlert } from '../../components/ui/list-error';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { setSignedIn } from './session';
@@ -70,15 +70,7 @@ export function SignInForm({
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-      {serverError && (
-        <div
-          role="alert"
-          className="flex items-start gap-2 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger-text"
-        >
-          <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <span>{serverError}</span>
-        </div>
-      )}
+      {serverError && <FormAlert>{serverError}</FormAlert>}
       <Field label="Email" error={errors.email}>
         {(control) => (
           <Input

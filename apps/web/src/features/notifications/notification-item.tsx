@@ -4,7 +4,8 @@ import { Tooltip } from 'radix-ui';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { cn } from '../../lib/cn';
 import { hrefFor } from '../../lib/router';
-import { formatExactTime, formatRelativeTime } from './format-time';
+import { formatRelativeTime } from '../../lib/relative-time';
+import { formatExactTime } from './format-time';
 import { arrivedRecently } from './live-arrivals';
 import { notificationTypeInfo, routeOf } from './notification-types';
 

@@ -1,18 +1,25 @@
 import type { Task } from '@acme/contracts';
 import { useId } from 'react';
 import { toast } from 'sonner';
-import { CreateDialog, type CreateDialogProps } from '../../components/ui/create-dialog';
-import { DialogBody, DialogForm, FormFooter } from '../../components/ui/dialog';
+import {
+  CreateDialog,
+  CreateForm,
+  type CreateDialogProps,
+} from '../../components/ui/create-dialog';
 import { Field, FieldError, Label } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
-import { FormAlert } from '../../components/ui/list-error';
 import { PersonSelect } from '../../components/ui/person-select';
 import { SegmentedControl } from '../../components/ui/segmented-control';
 import { Textarea } from '../../components/ui/textarea';
-import { useFormState } from '../../components/ui/use-form-state';
+import { useFormState, type FormState } from '../../components/ui/use-form-state';
 import { cn } from '../../lib/cn';
 import { trpc } from '../../lib/trpc';
-import { emptyTaskForm, validateTaskForm } from './task-form';
+import {
+  emptyTaskForm,
+  validateTaskForm,
+  type CreateTaskData,
+  type TaskFormValues,
+} from './task-form';
 import { priorities, priorityMeta } from './task-meta';
 import type { People } from './use-people';
 
@@ -29,148 +36,110 @@ const priorityOptions = priorities.map((priority) => {
   };
 });
 
+type TaskFormState = FormState<TaskFormValues, CreateTaskData>;
+
+function PriorityField({ form: { values, errors, change } }: { form: TaskFormState }) {
+  const priorityLabelId = useId();
+  return (
+    <div className="flex flex-col gap-2">
+      <Label id={priorityLabelId}>Priority</Label>
+      <SegmentedControl
+        aria-labelledby={priorityLabelId}
+        value={values.priority}
+        options={priorityOptions}
+        onValueChange={(priority) => {
+          change({ priority });
+        }}
+      />
+      {errors.priority && <FieldError>{errors.priority}</FieldError>}
+    </div>
+  );
+}
+
+function AssigneeField({
+  form: { values, errors, change },
+  people,
+}: {
+  form: TaskFormState;
+  people: People;
+}) {
+  return (
+    <Field
+      label="Assignee"
+      error={errors.assigneeId}
+      hint="They get a notification as soon as the task is created."
+    >
+      {(control) => (
+        <PersonSelect
+          {...control}
+          people={people.people}
+          nobodyLabel="Unassigned"
+          value={values.assigneeId}
+          disabled={people.isError}
+          placeholder={people.isError ? "Couldn't load people" : 'Pick someone'}
+          onValueChange={(assigneeId) => {
+            change({ assigneeId });
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
 function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: Task) => void }) {
   const utils = trpc.useUtils();
   const create = trpc.tasks.create.useMutation();
   const form = useFormState(emptyTaskForm, validateTaskForm);
-  const { values, errors, change } = form;
-  const priorityLabelId = useId();
+  const { errors, text } = form;
 
-  const submit = form.submitWith(create.isPending, (data) => {
-    create.mutate(data, {
-      onSuccess: (task) => {
+  return (
+    <CreateForm
+      label="New task"
+      submitLabel="Create task"
+      form={form}
+      mutation={create}
+      onCreated={(task) => {
         void utils.tasks.list.invalidate();
         const assignee = task.assigneeId ? people.byId.get(task.assigneeId) : undefined;
         toast.success('Task created', {
           description: assignee ? `Assigned to ${assignee.name}` : task.title,
         });
         onCreated(task);
-      },
-      onError: (error) => {
-        form.refused(error);
-      },
-    });
-  });
-
-  return (
-    <DialogForm ref={form.formRef} onSubmit={submit} aria-label="New task">
-      <DialogBody>
-        {form.message && <FormAlert>{form.message}</FormAlert>}
-        <fieldset disabled={create.isPending} className="flex flex-col gap-4">
-          <Field label="Title" error={errors.title}>
-            {(control) => (
-              <Input
-                {...control}
-                name="title"
-                autoFocus
-                placeholder="What needs doing?"
-                value={values.title}
-                onChange={(event) => {
-                  change({ title: event.target.value });
-                }}
-              />
-            )}
-          </Field>
-          <Field label="Description (optional)" error={errors.description}>
-            {(control) => (
-              <Textarea
-                {...control}
-                name="description"
-                placeholder="Add details, links or acceptance criteria"
-                value={values.description}
-                onChange={(event) => {
-                  change({ description: event.target.value });
-                }}
-              />
-            )}
-          </Field>
-          <div className="flex flex-col gap-2">
-            <Label id={priorityLabelId}>Priority</Label>
-            <SegmentedControl
-              aria-labelledby={priorityLabelId}
-              value={values.priority}
-              options={priorityOptions}
-              onValueChange={(priority) => {
-                change({ priority });
-              }}
-            />
-            {errors.priority && <FieldError>{errors.priority}</FieldError>}
-          </div>
-          <div className="grid grid-cols-2 gap-4">
-            <Field label="Due date" error={errors.dueDate}>
-              {(control) => (
-                <Input
-                  {...control}
-                  type="date"
-                  name="dueDate"
-                  value={values.dueDate}
-                  onChange={(event) => {
-                    change({ dueDate: event.target.value });
-                  }}
-                />
-              )}
-            </Field>
-            <Field label="Due time" error={errors.dueTime}>
-              {(control) => (
-                <Input
-                  {...control}
-                  type="time"
-                  name="dueTime"
-                  value={values.dueTime}
-                  onChange={(event) => {
-                    change({ dueTime: event.target.value });
-                  }}
-                />
-              )}
-            </Field>
-          </div>
-          <Field
-            label="Assignee"
-            error={errors.assigneeId}
-            hint="They get a notification as soon as the task is created."
-          >
-            {(control) => (
-              <PersonSelect
-                {...control}
-                people={people.people}
-                nobodyLabel="Unassigned"
-                value={values.assigneeId}
-                disabled={people.isError}
-                placeholder={people.isError ? "Couldn't load people" : 'Pick someone'}
-                onValueChange={(assigneeId) => {
-                  change({ assigneeId });
-                }}
-              />
-            )}
-          </Field>
-        </fieldset>
-      </DialogBody>
-      <FormFooter pending={create.isPending}>Create task</FormFooter>
-    </DialogForm>
+      }}
+    >
+      <Field label="Title" error={errors.title}>
+        {(control) => (
+          <Input {...control} {...text('title')} autoFocus placeholder="What needs doing?" />
+        )}
+      </Field>
+      <Field label="Description (optional)" error={errors.description}>
+        {(control) => (
+          <Textarea
+            {...control}
+            {...text('description')}
+            placeholder="Add details, links or acceptance criteria"
+          />
+        )}
+      </Field>
+      <PriorityField form={form} />
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="Due date" error={errors.dueDate}>
+          {(control) => <Input {...control} type="date" {...text('dueDate')} />}
+        </Field>
+        <Field label="Due time" error={errors.dueTime}>
+          {(control) => <Input {...control} type="time" {...text('dueTime')} />}
+        </Field>
+      </div>
+      <AssigneeField form={form} people={people} />
+    </CreateForm>
   );
 }
 
 /** "New task": the button and its dialog. The form starts empty each time it opens. */
-export function NewTaskDialog({
-  people,
-  onCreated,
-  label = 'New task',
-  variant,
-}: Partial<CreateDialogProps> & {
-  people: People;
-  onCreated: (task: Task) => void;
-}) {
+export function NewTaskDialog({ people, ...dialog }: CreateDialogProps<Task> & { people: People }) {
   return (
-    <CreateDialog title="New task" label={label} variant={variant}>
-      {(done) => (
-        <NewTaskForm
-          people={people}
-          onCreated={(task) => {
-            done();
-            onCreated(task);
-          }}
-        />
-      )}
+    <CreateDialog title="New task" {...dialog}>
+      {(created) => <NewTaskForm people={people} onCreated={created} />}
     </CreateDialog>
   );
 }

@@ -7,15 +7,15 @@ import {
   Dialog,
   DialogBody,
   DialogContent,
+  FormFooter,
   DialogForm,
   DialogTrigger,
-  FormFooter,
 } from '../../components/ui/dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { FormAlert } from '../../components/ui/list-error';
 import { Textarea } from '../../components/ui/textarea';
-import { useFormState } from '../../components/ui/use-form-state';
+import { submitWith, useFormState, type FormState } from '../../components/ui/use-form-state';
 import { cn } from '../../lib/cn';
 import { trpc } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/current-user';
@@ -35,6 +35,57 @@ import {
 
 const startOfMinute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000);
 
+/** When to remind, typed or picked from the quick times, and who will be reminded. */
+function RemindAtField({
+  form: { errors, change, text },
+  recipient,
+}: {
+  form: FormState<ReminderFormValues, ScheduleReminderData>;
+  recipient: User | undefined;
+}) {
+  const me = useCurrentUser();
+  return (
+    <Field
+      label="Remind at"
+      error={errors.remindAt}
+      hint={
+        recipient?.id === me.id
+          ? 'You will get a notification at this time.'
+          : recipient
+            ? `${recipient.name} will get a notification at this time.`
+            : 'The assignee gets a notification at this time.'
+      }
+    >
+      {(control) => (
+        <>
+          <Input
+            {...control}
+            {...text('remindAt')}
+            type="datetime-local"
+            min={toDateTimeLocal(startOfMinute(new Date()))}
+          />
+          <div className="flex flex-wrap gap-2" role="group" aria-label="Quick times">
+            {quickOptions.map((option) => (
+              <Button
+                key={option.id}
+                size="sm"
+                className="h-7 rounded-full px-3 text-xs"
+                onClick={() => {
+                  change({
+                    remindAt: toDateTimeLocal(quickOptionTime(option.id, new Date())),
+                  });
+                }}
+              >
+                {option.label}
+              </Button>
+            ))}
+          </div>
+        </>
+      )}
+    </Field>
+  );
+}
+
 function ScheduleReminderForm({
   task,
   recipient,
@@ -44,86 +95,33 @@ function ScheduleReminderForm({
   recipient: User | undefined;
   onScheduled: (reminder: Reminder) => void;
 }) {
-  const me = useCurrentUser();
   const utils = trpc.useUtils();
   const schedule = trpc.reminders.schedule.useMutation();
   const form = useFormState<ReminderFormValues, ScheduleReminderData>(emptyReminderForm, (v) =>
     validateReminderForm(task.id, v, new Date()),
   );
-  const { values, errors, change } = form;
+  const { errors, text } = form;
 
-  const submit = form.submitWith(schedule.isPending, (data) => {
-    schedule.mutate(data, {
-      onSuccess: (reminder) => {
-        void utils.reminders.list.invalidate();
-        const at = formatReminderTime(new Date(reminder.remindAt), new Date());
-        toast.success(`Reminder set for ${at}`, { description: task.title });
-        onScheduled(reminder);
-      },
-      onError: (error) => {
-        form.refused(error);
-      },
-    });
+  const submit = submitWith(form, schedule, (reminder) => {
+    void utils.reminders.list.invalidate();
+    const at = formatReminderTime(new Date(reminder.remindAt), new Date());
+    toast.success(`Reminder set for ${at}`, { description: task.title });
+    onScheduled(reminder);
   });
 
   return (
     <DialogForm ref={form.formRef} onSubmit={submit} aria-label="Schedule a reminder">
       <DialogBody>
-        {form.message && <FormAlert>{form.message}</FormAlert>}
+        {form.message && <FormAlert className="mb-4">{form.message}</FormAlert>}
         <fieldset disabled={schedule.isPending} className="flex flex-col gap-4">
-          <Field
-            label="Remind at"
-            error={errors.remindAt}
-            hint={
-              recipient?.id === me.id
-                ? 'You will get a notification at this time.'
-                : recipient
-                  ? `${recipient.name} will get a notification at this time.`
-                  : 'The assignee gets a notification at this time.'
-            }
-          >
-            {(control) => (
-              <>
-                <Input
-                  {...control}
-                  type="datetime-local"
-                  name="remindAt"
-                  min={toDateTimeLocal(startOfMinute(new Date()))}
-                  value={values.remindAt}
-                  onChange={(event) => {
-                    change({ remindAt: event.target.value });
-                  }}
-                />
-                <div className="flex flex-wrap gap-2" role="group" aria-label="Quick times">
-                  {quickOptions.map((option) => (
-                    <Button
-                      key={option.id}
-                      size="sm"
-                      className="h-7 rounded-full px-3 text-xs"
-                      onClick={() => {
-                        change({
-                          remindAt: toDateTimeLocal(quickOptionTime(option.id, new Date())),
-                        });
-                      }}
-                    >
-                      {option.label}
-                    </Button>
-                  ))}
-                </div>
-              </>
-            )}
-          </Field>
+          <RemindAtField form={form} recipient={recipient} />
           <Field label="Note (optional)" error={errors.note}>
             {(control) => (
               <Textarea
                 {...control}
-                name="note"
+                {...text('note')}
                 rows={2}
                 placeholder="What should they remember?"
-                value={values.note}
-                onChange={(event) => {
-                  change({ note: event.target.value });
-                }}
               />
             )}
           </Field>

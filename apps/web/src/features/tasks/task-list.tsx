@@ -1,38 +1,34 @@
 import type { Reminder, Task, User } from '@acme/contracts';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   cellClass,
-  DataTable,
-  LoadingRegion,
-  recordProps,
   SkeletonPerson,
   SkeletonText,
-  skeletonWidths,
   type Column,
 } from '../../components/ui/data-table';
-import { cn } from '../../lib/cn';
-import { hrefFor } from '../../lib/router';
+import { RecordName } from '../../components/ui/record-cells';
+import { RecordList, RecordListSkeleton } from '../../components/ui/record-list';
+import { trpc } from '../../lib/trpc';
+import { useNow } from '../../lib/use-now';
 import { RemindersDialog } from './reminders-dialog';
+import { nextReminderByTask } from './reminder-time';
 import { AssigneeSelect, DueDate, PriorityLabel, StatusSelect } from './task-cells';
+import type { People } from './use-people';
 
 export interface TaskListProps {
   tasks: Task[];
-  people: User[];
-  byId: Map<string, User>;
-  nextReminders: Map<string, Reminder>;
+  people: People;
   isHighlighted: (id: string) => boolean;
   isSelected: (id: string) => boolean;
   /** Stable across renders, so unchanged rows skip re-rendering. */
   onSaved: (task: Task) => void;
 }
 
-interface RowProps {
+interface TaskViewProps {
   task: Task;
   people: User[];
   byId: Map<string, User>;
   next: Reminder | undefined;
-  highlighted: boolean;
-  selected: boolean;
   onSaved: (task: Task) => void;
 }
 
@@ -45,45 +41,31 @@ const columns: readonly Column[] = [
   { label: 'Reminder', width: 'w-32', inset: true },
 ];
 
-/** Who a reminder notifies: the assignee, or the creator while nobody is assigned. */
-function recipientOf(task: Task, byId: Map<string, User>): User | undefined {
-  return byId.get(task.assigneeId ?? task.createdById);
-}
-
 function TaskTitle({ task }: { task: Task }) {
   return (
-    <div className="min-w-0">
-      <a
-        href={hrefFor({ section: 'tasks', recordId: task.id })}
-        className={cn(
-          'block truncate rounded-sm font-medium hover:underline',
-          task.status === 'done' ? 'text-fg-muted' : 'text-fg',
-        )}
-      >
-        {task.title}
-      </a>
+    <RecordName section="tasks" id={task.id} name={task.title} muted={task.status === 'done'}>
       {task.description && <p className="truncate text-xs text-fg-muted">{task.description}</p>}
-    </div>
+    </RecordName>
   );
 }
 
-function rowPropsOf(props: TaskListProps, task: Task): RowProps {
-  return {
-    task,
-    people: props.people,
-    byId: props.byId,
-    next: props.nextReminders.get(task.id),
-    highlighted: props.isHighlighted(task.id),
-    selected: props.isSelected(task.id),
-    onSaved: props.onSaved,
-  };
+function TaskReminders({ task, byId, next, onSaved }: TaskViewProps) {
+  return (
+    <RemindersDialog
+      task={task}
+      next={next}
+      // Who a reminder notifies: the assignee, or the creator while nobody is assigned.
+      recipient={byId.get(task.assigneeId ?? task.createdById)}
+      onScheduled={onSaved}
+    />
+  );
 }
 
 // Memoized: a refetch keeps unchanged tasks as the same objects, so only changed rows render.
-const TaskRow = memo(function TaskRow(props: RowProps) {
-  const { task, people, byId, next, highlighted, selected, onSaved } = props;
+const TaskCells = memo(function TaskCells(props: TaskViewProps) {
+  const { task, people, byId, onSaved } = props;
   return (
-    <tr {...recordProps(task.id, highlighted, selected)}>
+    <>
       <td className={cellClass}>
         <TaskTitle task={task} />
       </td>
@@ -100,32 +82,21 @@ const TaskRow = memo(function TaskRow(props: RowProps) {
         <DueDate task={task} />
       </td>
       <td className={cellClass}>
-        <RemindersDialog
-          task={task}
-          next={next}
-          recipient={recipientOf(task, byId)}
-          onScheduled={onSaved}
-        />
+        <TaskReminders {...props} />
       </td>
-    </tr>
+    </>
   );
 });
 
-const TaskCard = memo(function TaskCard(props: RowProps) {
-  const { task, people, byId, next, highlighted, selected, onSaved } = props;
-  const record = recordProps(task.id, highlighted, selected, 'card');
+const TaskCard = memo(function TaskCard(props: TaskViewProps) {
+  const { task, people, byId, onSaved } = props;
   return (
-    <li {...record} className={cn(record.className, 'flex flex-col gap-2 px-4 py-3')}>
+    <>
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1 pt-1.5">
           <TaskTitle task={task} />
         </div>
-        <RemindersDialog
-          task={task}
-          next={next}
-          recipient={recipientOf(task, byId)}
-          onScheduled={onSaved}
-        />
+        <TaskReminders {...props} />
       </div>
       <div className="-mx-2 flex flex-wrap items-center gap-1">
         <StatusSelect task={task} onSaved={onSaved} />
@@ -135,73 +106,67 @@ const TaskCard = memo(function TaskCard(props: RowProps) {
         <PriorityLabel task={task} />
         <DueDate task={task} />
       </div>
-    </li>
+    </>
   );
 });
 
-/** Wide screens: a table, one task per row, every action inline. */
-export function TaskTable(props: TaskListProps) {
-  return (
-    <DataTable caption="Tasks" columns={columns}>
-      {props.tasks.map((task) => (
-        <TaskRow key={task.id} {...rowPropsOf(props, task)} />
-      ))}
-    </DataTable>
+/** Each task's next reminder of mine, rechecked as time passes. */
+function useNextReminders() {
+  const now = useNow(15_000);
+  const myReminders = trpc.reminders.list.useQuery({ limit: 100 });
+  return useMemo(
+    () => nextReminderByTask(myReminders.data?.items ?? [], new Date(now)),
+    [myReminders.data, now],
   );
 }
 
-/** Phones: a card per task, the same controls wrapped under the title. */
-export function TaskCards(props: TaskListProps) {
+/** The tasks: every action inline, in a table row on wide screens or a card on phones. */
+export function TaskList(props: TaskListProps) {
+  const { tasks, people, onSaved } = props;
+  const nextReminders = useNextReminders();
+  const view = (task: Task): TaskViewProps => ({
+    task,
+    people: people.people,
+    byId: people.byId,
+    next: nextReminders.get(task.id),
+    onSaved,
+  });
   return (
-    <ul aria-label="Tasks" className="divide-y divide-line">
-      {props.tasks.map((task) => (
-        <TaskCard key={task.id} {...rowPropsOf(props, task)} />
-      ))}
-    </ul>
+    <RecordList
+      name="Tasks"
+      columns={columns}
+      records={tasks}
+      isHighlighted={props.isHighlighted}
+      isSelected={props.isSelected}
+      row={(task) => <TaskCells {...view(task)} />}
+      card={(task) => <TaskCard {...view(task)} />}
+    />
   );
 }
 
-/** Placeholder rows in the list's own shape (table or cards) while the first page loads. */
-export function TaskListSkeleton({ wide }: { wide: boolean }) {
+export function TaskListSkeleton() {
   return (
-    <LoadingRegion label="Loading tasks">
-      {wide ? (
-        <DataTable caption="Tasks" columns={columns}>
-          {skeletonWidths.map((width, i) => (
-            <tr key={i}>
-              <td className={cellClass}>
-                <SkeletonText className={width} />
-              </td>
-              <td className={cellClass}>
-                <SkeletonText className="w-14" />
-              </td>
-              <td className={cellClass}>
-                <SkeletonText className="mx-2 w-16" />
-              </td>
-              <td className={cellClass}>
-                <SkeletonPerson />
-              </td>
-              <td className={cellClass}>
-                <SkeletonText className="w-20" />
-              </td>
-              <td className={cellClass} />
-            </tr>
-          ))}
-        </DataTable>
-      ) : (
-        <ul className="divide-y divide-line">
-          {skeletonWidths.slice(0, 4).map((width, i) => (
-            <li key={i} className="flex flex-col gap-4 p-4">
-              <SkeletonText className={width} />
-              <span className="-mx-2 flex gap-4">
-                <SkeletonText className="mx-2 w-16" />
-                <SkeletonPerson />
-              </span>
-              <SkeletonText className="w-32" />
-            </li>
-          ))}
-        </ul>
+    <RecordListSkeleton
+      name="Tasks"
+      columns={columns}
+      row={(width) => [
+        <SkeletonText className={width} />,
+        <SkeletonText className="w-14" />,
+        <SkeletonText className="mx-2 w-16" />,
+        <SkeletonPerson />,
+        <SkeletonText className="w-20" />,
+        null,
+      ]}
+      card={(width) => (
+        <>
+          <SkeletonText className={width} />
+          <span className="-mx-2 flex gap-4">
+            <SkeletonText className="mx-2 w-16" />
+            <SkeletonPerson />
+          </span>
+          <SkeletonText className="w-32" />
+        </>
       )}
-    </LoadingRegion>
+    />
   );
 }

@@ -1,21 +1,15 @@
 import type { Task } from '@acme/contracts';
 import { ListTodo } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { MissingRecord } from '../../components/ui/missing-record';
-import { Card } from '../../components/ui/card';
-import { PagedList } from '../../components/ui/paged-list';
+import { PagedListCard } from '../../components/ui/paged-list-card';
 import { SegmentedControl } from '../../components/ui/segmented-control';
-import { useRecordHighlight } from '../../components/ui/use-record-highlight';
-import { navigate, useRoute } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
-import { useMediaQuery } from '../../lib/use-media-query';
-import { useNow } from '../../lib/use-now';
 import { useCurrentUser } from '../auth/current-user';
 import { NewTaskDialog } from './new-task-dialog';
-import { nextReminderByTask } from './reminder-time';
-import { TaskCards, TaskListSkeleton, TaskTable } from './task-list';
+import { TaskList, TaskListSkeleton } from './task-list';
 import { usePeople } from './use-people';
 import { useRefreshOnNotification } from './use-refresh-on-notification';
 import { taskFilters, useTaskList, type TaskFilter } from './use-task-list';
@@ -35,25 +29,59 @@ const emptyCopy: Record<TaskFilter, { title: string; body: string }> = {
   },
 };
 
+/** The linked task is not in the list: on a filtered view, offer all tasks. */
+function MissingTask({ filter, showAll }: { filter: TaskFilter; showAll: () => void }) {
+  return filter === 'all' ? (
+    <MissingRecord section="tasks">
+      That task isn&apos;t in your list. It may have been reassigned, or you can&apos;t see it.
+    </MissingRecord>
+  ) : (
+    <MissingRecord section="tasks" action={{ label: 'Show all tasks', run: showAll }}>
+      That task isn&apos;t in this view.
+    </MissingRecord>
+  );
+}
+
+/** Nothing in this view; `children` creates a task, offered unless only mine are shown. */
+function NoTasks({ filter, children }: { filter: TaskFilter; children: ReactNode }) {
+  return (
+    <EmptyState
+      icon={ListTodo}
+      title={emptyCopy[filter].title}
+      action={filter !== 'assigned' && children}
+    >
+      {emptyCopy[filter].body}
+    </EmptyState>
+  );
+}
+
+function TaskFilterBar({
+  filter,
+  onChange,
+}: {
+  filter: TaskFilter;
+  onChange: (filter: TaskFilter) => void;
+}) {
+  return (
+    <div className="mb-4 flex items-center justify-between gap-4">
+      <SegmentedControl
+        aria-label="Show tasks"
+        size="sm"
+        value={filter}
+        options={taskFilters}
+        onValueChange={onChange}
+        className="w-full sm:w-auto"
+      />
+    </div>
+  );
+}
+
 export function TasksPage() {
   const me = useCurrentUser();
-  const route = useRoute();
-  const routeId = route.section === 'tasks' ? route.recordId : null;
   const [filter, setFilter] = useState<TaskFilter>('all');
   const people = usePeople();
-  const { query, tasks, missing } = useTaskList(filter, routeId);
+  const { query, records: tasks, missing, highlight, flashRecord } = useTaskList(filter);
   const utils = trpc.useUtils();
-  const highlight = useRecordHighlight(
-    routeId,
-    useMemo(() => tasks.map((t) => t.id), [tasks]),
-  );
-  const wide = useMediaQuery('(min-width: 56rem)');
-  const now = useNow(15_000);
-  const myReminders = trpc.reminders.list.useQuery({ limit: 100 });
-  const nextReminders = useMemo(
-    () => nextReminderByTask(myReminders.data?.items ?? [], new Date(now)),
-    [myReminders.data, now],
-  );
 
   useRefreshOnNotification(() => {
     void utils.tasks.list.invalidate();
@@ -63,23 +91,7 @@ export function TasksPage() {
   const onCreated = (task: Task) => {
     // Show the new task even if the current filter would hide it.
     if (filter === 'assigned' && task.assigneeId !== me.id) setFilter('all');
-    highlight.flash(task.id);
-  };
-  const { flash } = highlight;
-  const onSaved = useCallback(
-    (task: Task) => {
-      flash(task.id);
-    },
-    [flash],
-  );
-  const listProps = {
-    tasks,
-    people: people.people,
-    byId: people.byId,
-    nextReminders,
-    onSaved,
-    isHighlighted: highlight.isHighlighted,
-    isSelected: highlight.isSelected,
+    flashRecord(task);
   };
 
   return (
@@ -89,57 +101,33 @@ export function TasksPage() {
         description="Work assigned to you and work you hand out."
         actions={<NewTaskDialog people={people} onCreated={onCreated} />}
       />
-      <div className="mb-4 flex items-center justify-between gap-4">
-        <SegmentedControl
-          aria-label="Show tasks"
-          size="sm"
-          value={filter}
-          options={taskFilters}
-          onValueChange={setFilter}
-          className="w-full sm:w-auto"
-        />
-      </div>
-      {missing && routeId && (
-        <MissingRecord
-          actionLabel={filter === 'all' ? 'Dismiss' : 'Show all tasks'}
-          onAction={() => {
-            if (filter === 'all') navigate({ section: 'tasks' });
-            else setFilter('all');
+      <TaskFilterBar filter={filter} onChange={setFilter} />
+      {missing && (
+        <MissingTask
+          filter={filter}
+          showAll={() => {
+            setFilter('all');
           }}
-        >
-          {filter === 'all'
-            ? "That task isn't in your list. It may have been reassigned, or you can't see it."
-            : "That task isn't in this view."}
-        </MissingRecord>
+        />
       )}
-      <Card className="overflow-hidden">
-        <PagedList
-          query={query}
-          skeleton={<TaskListSkeleton wide={wide} />}
-          errorTitle="Couldn't load tasks"
-          isEmpty={tasks.length === 0}
-          empty={
-            <EmptyState
-              icon={ListTodo}
-              title={emptyCopy[filter].title}
-              action={
-                filter !== 'assigned' && (
-                  <NewTaskDialog
-                    people={people}
-                    onCreated={onCreated}
-                    label="Create a task"
-                    variant="secondary"
-                  />
-                )
-              }
-            >
-              {emptyCopy[filter].body}
-            </EmptyState>
-          }
-        >
-          {wide ? <TaskTable {...listProps} /> : <TaskCards {...listProps} />}
-        </PagedList>
-      </Card>
+      <PagedListCard
+        name="Tasks"
+        query={query}
+        skeleton={<TaskListSkeleton />}
+        isEmpty={tasks.length === 0}
+        empty={
+          <NoTasks filter={filter}>
+            <NewTaskDialog
+              people={people}
+              onCreated={onCreated}
+              label="Create a task"
+              variant="secondary"
+            />
+          </NoTasks>
+        }
+      >
+        <TaskList tasks={tasks} people={people} onSaved={flashRecord} {...highlight} />
+      </PagedListCard>
     </>
   );
 }

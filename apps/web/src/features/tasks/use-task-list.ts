@@ -1,4 +1,4 @@
-import { usePagedRecords } from '../../components/ui/use-seek-record';
+import { useRecordList } from '../../components/ui/use-record-list';
 import { trpc } from '../../lib/trpc';
 
 export type TaskFilter = 'all' | 'assigned' | 'created';
@@ -23,10 +23,9 @@ function listInput(filter: TaskFilter) {
  * The task list, newest first, a page at a time. A task the address names that is not
  * loaded yet is looked for (see useSeekRecord); `missing` says it is not in this list.
  */
-export function useTaskList(filter: TaskFilter, seekId: string | null) {
+export function useTaskList(filter: TaskFilter) {
   const query = trpc.tasks.list.useInfiniteQuery(listInput(filter), {
     getNextPageParam: (page) => page.nextCursor,
   });
-  const { items: tasks, missing } = usePagedRecords(query, seekId, filter);
-  return { query, tasks, missing };
+  return { query, ...useRecordList('tasks', query, filter) };
 }
