@@ -2,8 +2,17 @@ import { Plus } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { Dialog, DialogBody, DialogContent, FormFooter, DialogForm, DialogTrigger } from './dialog';
+import { Field } from './field';
+import type { FieldErrors } from './form-errors';
 import { FormAlert } from './list-error';
-import { submitWith, type FieldForCode, type FormMutation, type FormState } from './use-form-state';
+import { Textarea } from './textarea';
+import {
+  submitWith,
+  type FieldForCode,
+  type FormMutation,
+  type FormState,
+  type TextBinding,
+} from './use-form-state';
 
 export interface CreateDialogProps<R> {
   /** The button's text; the dialog's title unless set. */
@@ -81,5 +90,24 @@ export function CreateForm<D, R>({
       </DialogBody>
       <FormFooter pending={mutation.isPending}>{submitLabel}</FormFooter>
     </DialogForm>
+  );
+}
+
+/** The optional free-text "Description" of a record being created. */
+export function DescriptionField({
+  form: { errors, text },
+  placeholder,
+  rows,
+}: {
+  form: { errors: FieldErrors; text: (key: 'description') => TextBinding };
+  placeholder: string;
+  rows?: number;
+}) {
+  return (
+    <Field label="Description (optional)" error={errors.description}>
+      {(control) => (
+        <Textarea {...control} {...text('description')} rows={rows} placeholder={placeholder} />
+      )}
+    </Field>
   );
 }

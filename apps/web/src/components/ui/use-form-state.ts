@@ -5,6 +5,12 @@ import { placeServerError, type FieldErrors, type Validation } from './form-erro
 export type FieldForCode = Partial<Record<TRPC_ERROR_CODE_KEY, string>>;
 /** The fields of `V` that hold text. */
 type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+/** What `form.text(key)` spreads onto a text control. */
+export interface TextBinding {
+  name: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+}
 
 const noRefusal = { fieldErrors: {} as FieldErrors, message: null as string | null };
 
@@ -45,7 +51,7 @@ export function useFormState<V extends object, D>(
     formRef,
     change,
     /** A text control's `name`, `value` and `onChange` for the field `key`. */
-    text: (key: TextKey<V>) => ({
+    text: (key: TextKey<V>): TextBinding => ({
       name: key,
       value: String(values[key]),
       onChange: (event: { target: { value: string } }) => {

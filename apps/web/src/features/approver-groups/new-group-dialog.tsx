@@ -4,13 +4,13 @@ import { toast } from 'sonner';
 import {
   CreateDialog,
   CreateForm,
+  DescriptionField,
   type CreateDialogProps,
 } from '../../components/ui/create-dialog';
 import { Field, FieldError } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { PersonChecklist } from '../../components/ui/person-checklist';
 import { Skeleton } from '../../components/ui/spinner';
-import { Textarea } from '../../components/ui/textarea';
 import { useFormState, type FormState } from '../../components/ui/use-form-state';
 import { trpc } from '../../lib/trpc';
 import type { People } from '../tasks/use-people';
@@ -105,16 +105,7 @@ function NewGroupForm({
           <Input {...control} {...text('name')} autoFocus placeholder="Finance approvers" />
         )}
       </Field>
-      <Field label="Description (optional)" error={errors.description}>
-        {(control) => (
-          <Textarea
-            {...control}
-            {...text('description')}
-            rows={2}
-            placeholder="What does this group sign off on?"
-          />
-        )}
-      </Field>
+      <DescriptionField form={form} rows={2} placeholder="What does this group sign off on?" />
       <MembersField form={form} people={people} />
     </CreateForm>
   );

@@ -4,13 +4,13 @@ import { toast } from 'sonner';
 import {
   CreateDialog,
   CreateForm,
+  DescriptionField,
   type CreateDialogProps,
 } from '../../components/ui/create-dialog';
 import { Field, FieldError, Label } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
 import { PersonSelect } from '../../components/ui/person-select';
 import { SegmentedControl } from '../../components/ui/segmented-control';
-import { Textarea } from '../../components/ui/textarea';
 import { useFormState, type FormState } from '../../components/ui/use-form-state';
 import { cn } from '../../lib/cn';
 import { trpc } from '../../lib/trpc';
@@ -112,15 +112,7 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
           <Input {...control} {...text('title')} autoFocus placeholder="What needs doing?" />
         )}
       </Field>
-      <Field label="Description (optional)" error={errors.description}>
-        {(control) => (
-          <Textarea
-            {...control}
-            {...text('description')}
-            placeholder="Add details, links or acceptance criteria"
-          />
-        )}
-      </Field>
+      <DescriptionField form={form} placeholder="Add details, links or acceptance criteria" />
       <PriorityField form={form} />
       <div className="grid grid-cols-2 gap-4">
         <Field label="Due date" error={errors.dueDate}>
