@@ -26,16 +26,8 @@ function validate(values: Values): { data: LoginInput | null; errors: FieldError
   };
 }
 
-/** Controlled by the page, so the demo-account hint can fill it. */
-export function SignInForm({
-  values,
-  onChange,
-  submitRef,
-}: {
-  values: Values;
-  onChange: (values: Values) => void;
-  submitRef: Ref<HTMLButtonElement>;
-}) {
+/** Signing in with `values`, and which field gets focus when that fails. */
+function useSignIn(values: Values) {
   const queryClient = useQueryClient();
   const login = trpc.auth.login.useMutation();
   // The values as last submitted: field errors show only after a submit, and the server's
@@ -68,6 +60,21 @@ export function SignInForm({
     });
   };
 
+  return { errors, serverError, submit, pending: login.isPending, emailRef, passwordRef };
+}
+
+/** Controlled by the page, so the demo-account hint can fill it. */
+export function SignInForm({
+  values,
+  onChange,
+  submitRef,
+}: {
+  values: Values;
+  onChange: (values: Values) => void;
+  submitRef: Ref<HTMLButtonElement>;
+}) {
+  const { errors, serverError, submit, pending, emailRef, passwordRef } = useSignIn(values);
+
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-4">
       {serverError && <FormAlert>{serverError}</FormAlert>}
@@ -83,7 +90,7 @@ export function SignInForm({
             spellCheck={false}
             autoFocus
             placeholder="you@company.com"
-            readOnly={login.isPending}
+            readOnly={pending}
             value={values.email}
             onChange={(event) => {
               onChange({ ...values, email: event.target.value });
@@ -99,7 +106,7 @@ export function SignInForm({
             type="password"
             name="password"
             autoComplete="current-password"
-            readOnly={login.isPending}
+            readOnly={pending}
             value={values.password}
             onChange={(event) => {
               onChange({ ...values, password: event.target.value });
@@ -112,10 +119,10 @@ export function SignInForm({
         type="submit"
         variant="primary"
         size="md"
-        pending={login.isPending}
+        pending={pending}
         className="mt-2 w-full"
       >
-        {login.isPending ? 'Signing in…' : 'Sign in'}
+        {pending ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>
   );
