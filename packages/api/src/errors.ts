@@ -20,8 +20,8 @@ export function toTRPCError(err: unknown): TRPCError {
 }
 
 /** What a client may read of an error's message: never an unexpected error's own text. */
-function publicMessage(error: TRPCError, zodError: ZodError | null): string {
-  if (zodError) return describeIssues(zodError);
+function publicMessage(error: TRPCError): string {
+  if (error.cause instanceof ZodError) return describeIssues(error.cause);
   if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) {
     return INTERNAL;
   }
@@ -54,7 +54,7 @@ export function formatError({ shape, error }: { shape: ShapeIn; error: TRPCError
   const { stack: _stack, ...data } = shape.data;
   return {
     ...shape,
-    message: publicMessage(error, zodError),
+    message: publicMessage(error),
     data: {
       ...data,
       zodError: zodError ? z.flattenError(zodError) : null,
@@ -78,9 +78,5 @@ export function logProcedureError(
     logger.error({ err: error.cause ?? error, path, code: error.code }, 'procedure failed');
     return;
   }
-  const zodError = error.cause instanceof ZodError ? error.cause : null;
-  logger.info(
-    { path, code: error.code, message: publicMessage(error, zodError) },
-    'procedure refused',
-  );
+  logger.info({ path, code: error.code, message: publicMessage(error) }, 'procedure refused');
 }

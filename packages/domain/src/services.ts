@@ -10,7 +10,11 @@ import {
   type TokenService,
   type UserService,
 } from '@acme/auth';
-import { createNotificationService, type NotificationService } from '@acme/notifications';
+import {
+  createNotificationService,
+  type Logger as NotificationsLogger,
+  type NotificationService,
+} from '@acme/notifications';
 import { createDomainServices, type DomainServices } from './domain-services';
 
 export interface ServicesConfig {
@@ -22,10 +26,9 @@ export interface ServicesConfig {
   loginLimits: LoginLimiterOptions;
 }
 
-export interface Logger {
+/** The notification store's logger, plus info for the API's refusals. */
+export interface Logger extends NotificationsLogger {
   info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
 }
 
 /** Everything a request may use: the API's context carries this, and nothing of Redis. */
