@@ -11,7 +11,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import type { Redis } from 'ioredis';
+import { redisHealth, type RedisClient } from '@acme/redis';
 import { appRouter, createContextFactory, logProcedureError, type AppRouter } from '@acme/api';
 import type { Services } from '@acme/domain';
 import { registerCompatSseRoutes } from './compat/sse-routes';
@@ -23,7 +23,7 @@ import { registerSubscriptionRoute } from './sse/subscription-route';
 export interface AppOptions {
   services: Services;
   /** The command connection, for the health check and the HTTP rate limit. */
-  redis: Redis;
+  redis: RedisClient;
   logger: Logger;
   /** The built SPA (apps/web/dist); skipped when absent. */
   webDist: string | null;
@@ -60,12 +60,10 @@ export async function buildApp({
     skipOnError: true,
   });
 
+  // On a cluster, "up" means every slot is served: otherwise some users cannot be.
   app.get('/healthz', async (_req, reply) => {
-    const redisOk = await redis.ping().then(
-      () => true,
-      () => false,
-    );
-    return reply.code(redisOk ? 200 : 503).send({ ok: redisOk, redis: redisOk ? 'up' : 'down' });
+    const health = await redisHealth(redis);
+    return reply.code(health.ok ? 200 : 503).send(health);
   });
 
   const createContext = createContextFactory(services);

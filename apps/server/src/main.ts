@@ -1,21 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { createReminderScheduler, createServices } from '@acme/domain';
+import { connectRedis, duplicateForSubscribing } from '@acme/redis';
 import { buildApp } from './app';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users';
-import { loadEnv } from './env';
+import { loadEnv, redisTarget } from './env';
 import { createLogger } from './logger';
-import { connectRedis } from './redis';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
 async function main() {
-  const redis = await connectRedis(env.REDIS_URL);
-  const subscriber = redis.duplicate();
+  const redis = await connectRedis(redisTarget(env));
+  const subscriber = duplicateForSubscribing(redis);
   const services = createServices({
     redis,
     subscriber,
     logger,
+    minReplicas: env.REDIS_MIN_REPLICAS,
     config: {
       jwtSecret: env.JWT_SECRET,
       sessionTtlSeconds: env.SESSION_TTL_SECONDS,

@@ -3,6 +3,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z, ZodError } from 'zod';
 import { AppError } from '@acme/contracts';
 import type { Logger } from '@acme/domain';
+import { asStoreUnavailable } from '@acme/redis';
 
 const INTERNAL = 'Something went wrong on our side';
 
@@ -13,10 +14,14 @@ const INTERNAL = 'Something went wrong on our side';
  */
 export function toTRPCError(err: unknown): TRPCError {
   if (err instanceof TRPCError) return err;
-  if (err instanceof AppError) {
-    return new TRPCError({ code: err.code, message: err.message, cause: err });
-  }
+  const known = asAppError(err);
+  if (known) return new TRPCError({ code: known.code, message: known.message, cause: known });
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL, cause: err });
+}
+
+/** The AppError a thrown value stands for: itself, or Redis being unreachable (a 503). */
+export function asAppError(err: unknown): AppError | null {
+  return err instanceof AppError ? err : asStoreUnavailable(err);
 }
 
 /** What a client may read of an error's message: never an unexpected error's own text. */

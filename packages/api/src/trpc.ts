@@ -1,7 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { AppError } from '@acme/contracts';
 import type { Context } from './context';
-import { formatError, toTRPCError } from './errors';
+import { asAppError, formatError, toTRPCError } from './errors';
 
 /** The server pings idle streams; the browser reconnects if it hears nothing for longer. */
 export const SSE_PING_MS = 10_000;
@@ -21,7 +20,7 @@ export const createCallerFactory = t.createCallerFactory;
 /** Every procedure's failure passes through the one mapping (AppError → its tRPC code). */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (!result.ok && asAppError(result.error.cause)) throw toTRPCError(result.error.cause);
   return result;
 });
 

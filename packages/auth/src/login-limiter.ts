@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@acme/redis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface LoginLimiterOptions {
@@ -16,7 +16,7 @@ export interface LoginLimiter {
   reset(email: string, ip: string): Promise<void>;
 }
 
-export function createLoginLimiter(redis: Redis, opts: LoginLimiterOptions): LoginLimiter {
+export function createLoginLimiter(redis: RedisClient, opts: LoginLimiterOptions): LoginLimiter {
   const pair = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: 'rl:login:pair',

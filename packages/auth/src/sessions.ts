@@ -1,5 +1,5 @@
 import type { User } from '@acme/contracts';
-import type { Redis } from 'ioredis';
+import { confirmNothing, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import { parseUserHash, userKey } from './users';
 
 /** Signed-out sessions, remembered until their token would have expired anyway. */
@@ -15,12 +15,17 @@ export interface SessionRevocations {
 
 const revokedKey = (id: string) => `session-revoked:${id}`;
 
-export function createSessionRevocations(redis: Redis): SessionRevocations {
+export function createSessionRevocations(
+  redis: RedisClient,
+  confirm: ConfirmWrites = confirmNothing,
+): SessionRevocations {
   const key = revokedKey;
   return {
     async revoke(sessionId, expiresAt) {
       const ttl = expiresAt - Date.now();
-      if (ttl > 0) await redis.set(key(sessionId), '1', 'PX', ttl);
+      if (ttl <= 0) return;
+      await redis.set(key(sessionId), '1', 'PX', ttl);
+      await confirm([key(sessionId)]);
     },
     async activeUser(sessionId, userId) {
       // Both commands leave at once (one round trip). Not a pipeline: ioredis copies every

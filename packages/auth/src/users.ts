@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { confirmNothing, pipelinePerNode, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import { AppError, userSchema, type CreateUserInput, type Role, type User } from '@acme/contracts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
@@ -25,8 +25,8 @@ export interface UserService {
   get(id: string): Promise<User | null>;
   getMany(ids: readonly string[]): Promise<Map<string, User>>;
   /**
-   * The ids among `ids` that have a user record (users are never deleted). One EXISTS over
-   * all of them; only when some are missing, one more round trip to tell which.
+   * The ids among `ids` that have a user record (users are never deleted): one pipeline of
+   * EXISTS per Redis master.
    */
   existing(ids: readonly string[]): Promise<Set<string>>;
   list(): Promise<User[]>;
@@ -42,7 +42,10 @@ export function parseUserHash(hash: unknown): User | null {
 
 const toUser = parseUserHash;
 
-export function createUserService(redis: Redis): UserService {
+export function createUserService(
+  redis: RedisClient,
+  confirm: ConfirmWrites = confirmNothing,
+): UserService {
   const get = async (id: string) => toUser(await redis.hgetall(keys.user(id)));
   return {
     async create(input) {
@@ -52,42 +55,43 @@ export function createUserService(redis: Redis): UserService {
       const claimed = await redis.set(keys.byEmail(input.email), id, 'NX');
       if (claimed === null) throw new UserExistsError(input.email);
       const user: User = { id, email: input.email, name: input.name, role: input.role };
-      await redis
-        .multi()
-        .hset(keys.user(id), { ...user, passwordHash })
-        .zadd(keys.all, 0, `${input.name.toLowerCase()}\u0000${id}`)
-        .exec();
+      // Three slots on a cluster, so no MULTI: undone if any step fails.
+      try {
+        await redis.hset(keys.user(id), { ...user, passwordHash });
+        await redis.zadd(keys.all, 0, `${input.name.toLowerCase()}\u0000${id}`);
+        await confirm([keys.byEmail(input.email), keys.user(id), keys.all]);
+      } catch (err) {
+        await Promise.allSettled([
+          redis.del(keys.user(id)),
+          redis.zrem(keys.all, `${input.name.toLowerCase()}\u0000${id}`),
+        ]);
+        await redis.del(keys.byEmail(input.email)).catch(() => undefined);
+        throw err;
+      }
       return user;
     },
     get,
     async getMany(ids) {
-      const unique = [...new Set(ids)];
-      const pipeline = redis.pipeline();
-      for (const id of unique) pipeline.hgetall(keys.user(id));
-      const results = (await pipeline.exec()) ?? [];
       const found = new Map<string, User>();
-      results.forEach(([err, value]) => {
-        if (err || !value) return;
+      const replies = await pipelinePerNode(redis, [...new Set(ids)], keys.user, (p, id) =>
+        p.hgetall(keys.user(id)),
+      );
+      for (const { value } of replies) {
         const user = toUser(value);
         if (user) found.set(user.id, user);
-      });
+      }
       return found;
     },
     async existing(ids) {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Set();
-      const keys = unique.map(userKey);
-      if ((await redis.exists(...keys)) === unique.length) return new Set(unique);
-      const pipeline = redis.pipeline();
-      for (const key of keys) pipeline.exists(key);
-      const replies = (await pipeline.exec()) ?? [];
-      return new Set(
-        unique.filter((_, i) => {
-          const [err, count] = replies[i] ?? [new Error('No reply from Redis'), 0];
-          if (err) throw err;
-          return count === 1;
-        }),
+      const replies = await pipelinePerNode(redis, [...new Set(ids)], keys.user, (p, id) =>
+        p.exists(keys.user(id)),
       );
+      const found = new Set<string>();
+      for (const { item, error, value } of replies) {
+        if (error) throw error;
+        if (value === 1) found.add(item);
+      }
+      return found;
     },
     async list() {
       const members = await redis.zrange(keys.all, 0, -1);
@@ -110,15 +114,20 @@ export function createUserService(redis: Redis): UserService {
  * and without the email and name indexes: for tests and benchmarks that need thousands of
  * users, which `create` would spend ~50 ms of scrypt each on.
  */
-export async function seedUsers(redis: Redis, count: number, role: Role): Promise<User[]> {
+export async function seedUsers(redis: RedisClient, count: number, role: Role): Promise<User[]> {
   const users: User[] = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
     email: `${randomUUID()}@example.test`,
     name: `Seeded ${role} ${i}`,
     role,
   }));
-  const pipeline = redis.pipeline();
-  for (const user of users) pipeline.hset(keys.user(user.id), user);
-  await pipeline.exec();
+  const replies = await pipelinePerNode(
+    redis,
+    users,
+    (u) => keys.user(u.id),
+    (p, user) => p.hset(keys.user(user.id), user),
+  );
+  const failed = replies.find((r) => r.error);
+  if (failed?.error) throw failed.error;
   return users;
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { confirmNothing, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import type { Logger } from '@acme/notifications';
 import { createApproverGroupService } from './approver-groups';
 import type { DomainDeps } from './deps';
@@ -9,8 +9,9 @@ import { createReminderService } from './reminders/reminders';
 import { createTaskService } from './tasks';
 
 export interface DomainServicesOptions extends Omit<DomainDeps, 'store'> {
-  redis: Redis;
+  redis: RedisClient;
   logger: Logger;
+  confirm?: ConfirmWrites;
 }
 
 export function createDomainServices({
@@ -18,12 +19,18 @@ export function createDomainServices({
   logger,
   users,
   notifications,
+  confirm = confirmNothing,
 }: DomainServicesOptions) {
-  const deps: DomainDeps = { store: createRecordStore(redis, logger), users, notifications };
+  const store = createRecordStore(redis, logger, confirm);
+  const deps: DomainDeps = { store, users, notifications };
   return {
     tasks: createTaskService(deps),
     leads: createLeadService(deps),
-    reminders: createReminderService({ ...deps, jobs: createReminderJobs(redis, logger), logger }),
+    reminders: createReminderService({
+      ...deps,
+      jobs: createReminderJobs(redis, logger, confirm),
+      logger,
+    }),
     approverGroups: createApproverGroupService(deps),
   };
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { createWriteConfirmer, type RedisClient } from '@acme/redis';
 import {
   createLoginLimiter,
   createSessionRevocations,
@@ -45,34 +45,39 @@ export interface Services extends DomainServices {
 export interface CreateServicesOptions {
   config: ServicesConfig;
   /** Command connection. */
-  redis: Redis;
-  /** A dedicated connection for pub/sub, one per process. */
-  subscriber: Redis;
+  redis: RedisClient;
+  /** A dedicated connection for pub/sub, one per process (see duplicateForSubscribing). */
+  subscriber: RedisClient;
   logger: Logger;
+  /** Replicas that must confirm every write before it is acknowledged (REDIS_MIN_REPLICAS). */
+  minReplicas?: number;
 }
 
-/** Wires every service to one Redis, as each server process does once at start. */
+/** Wires every service to one Redis or Cluster, as each server process does once at start. */
 export function createServices({
   config,
   redis,
   subscriber,
   logger,
+  minReplicas = 0,
 }: CreateServicesOptions): Services {
-  const users = createUserService(redis);
+  const confirm = createWriteConfirmer(redis, { minReplicas });
+  const users = createUserService(redis, confirm);
   const notifications = createNotificationService({
     redis,
     subscriber,
     ttlSeconds: config.notificationTtlSeconds,
     logger,
+    confirm,
   });
   return {
     config,
     logger,
     users,
     tokens: createTokenService({ secret: config.jwtSecret, ttlSeconds: config.sessionTtlSeconds }),
-    sessions: createSessionRevocations(redis),
+    sessions: createSessionRevocations(redis, confirm),
     loginLimiter: createLoginLimiter(redis, config.loginLimits),
     notifications,
-    ...createDomainServices({ redis, logger, users, notifications }),
+    ...createDomainServices({ redis, logger, users, notifications, confirm }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@acme/redis';
 import { parseStreamItem } from './codec';
 import { Listener } from './listener';
 import type { LocalEvents } from './local-events';
@@ -34,13 +34,15 @@ export class Bus {
   private closed = false;
 
   constructor(
-    private readonly subscriber: Redis,
+    private readonly subscriber: RedisClient,
     private readonly logger?: Logger,
     /** Events this process wrote itself: taken as built instead of parsed again. */
     private readonly localEvents?: LocalEvents,
   ) {
     subscriber.on('smessage', this.onMessage);
     subscriber.on('ready', this.onReady);
+    // A cluster's sharded subscribers were rebuilt (failover, slot moved): same as a reconnect.
+    subscriber.on('subscribersReady', this.onReady);
     subscriber.on('end', this.onEnd);
     subscriber.on('error', this.onError);
   }
@@ -87,6 +89,7 @@ export class Bus {
     this.channels.clear();
     this.subscriber.off('smessage', this.onMessage);
     this.subscriber.off('ready', this.onReady);
+    this.subscriber.off('subscribersReady', this.onReady);
     this.subscriber.off('end', this.onEnd);
     this.subscriber.off('error', this.onError);
   }
@@ -159,8 +162,10 @@ export class Bus {
 
   /**
    * (Re)subscribes every channel. After a reconnect, ioredis has already resubscribed what it
-   * knew (before emitting 'ready'); SSUBSCRIBE is idempotent, and its confirmation tells the
-   * listeners when they can re-read the stream without missing anything.
+   * knew (before emitting 'ready' or, on a cluster, 'subscribersReady'); SSUBSCRIBE is
+   * idempotent, and its confirmation tells the listeners when they can re-read the stream
+   * without missing anything. (On a cluster ioredis then lists the channel twice, which costs
+   * a few bytes per channel per failover and nothing else.)
    */
   private readonly onReady = (): void => {
     for (const name of this.leftWhileDown) {

@@ -1,4 +1,5 @@
-import type { Redis, Result } from 'ioredis';
+import type { RedisClient } from '@acme/redis';
+import type { Result } from 'ioredis';
 import { getLua, listLua, streamInfoLua } from './lua-read';
 import { createLua, markAllReadLua, setReadLua } from './lua-write';
 
@@ -18,7 +19,7 @@ declare module 'ioredis' {
 }
 
 /** Registers the scripts on the command connection (EVALSHA, falling back to EVAL once). */
-export function defineScripts(redis: Redis): void {
+export function defineScripts(redis: RedisClient): void {
   redis.defineCommand('acmeNotifCreate', { numberOfKeys: 5, lua: createLua });
   redis.defineCommand('acmeNotifSetRead', { numberOfKeys: 5, lua: setReadLua });
   redis.defineCommand('acmeNotifMarkAllRead', { numberOfKeys: 4, lua: markAllReadLua });

@@ -4,7 +4,7 @@ import type {
   Notification,
   NotificationPage,
 } from '@acme/contracts';
-import type { Redis } from 'ioredis';
+import { confirmNothing, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import { z } from 'zod';
 import { Bus, type Logger } from './bus';
 import type { StreamItem } from './codec';
@@ -16,14 +16,16 @@ import type { Created } from './store-write';
 
 export interface NotificationsOptions {
   /** Command connection, shared with the rest of the app. Must not use ioredis `keyPrefix`. */
-  redis: Redis;
+  redis: RedisClient;
   /**
    * A dedicated connection for pub/sub, one per process. The service owns it: it puts it in
    * subscriber mode, and close() quits it.
    */
-  subscriber: Redis;
+  subscriber: RedisClient;
   /** Retention of notifications and events, in seconds (86400 upstream). */
   ttlSeconds: number;
+  /** Confirms writes reached enough replicas before they are acknowledged (default: none). */
+  confirm?: ConfirmWrites;
   /** Clock in ms, for tests. */
   now?: () => number;
   logger?: Logger;
@@ -65,7 +67,13 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
   const localEvents: LocalEvents = new LocalEvents((channel: string): boolean =>
     bus.isListening(channel),
   );
-  const store = createStore({ redis, ttlSeconds, now: opts.now ?? Date.now, localEvents });
+  const store = createStore({
+    redis,
+    ttlSeconds,
+    confirm: opts.confirm ?? confirmNothing,
+    now: opts.now ?? Date.now,
+    localEvents,
+  });
   const bus: Bus = new Bus(subscriber, opts.logger, localEvents);
   let closed = false;
   const ctx = { store, bus, maxBuffered: maxBufferedEvents, isClosed: () => closed };

@@ -1,9 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { ConfirmWrites, RedisClient } from '@acme/redis';
 import type { LocalEvents } from './local-events';
 
 export interface StoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   ttlSeconds: number;
+  /** Resolves once the writes to these keys reached enough replicas (REDIS_MIN_REPLICAS). */
+  confirm: ConfirmWrites;
   now: () => number;
   /** Where createMany leaves the live events of content shared by several recipients. */
   localEvents?: LocalEvents;

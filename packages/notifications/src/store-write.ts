@@ -4,6 +4,7 @@ import {
   type Notification,
   type StreamEvent,
 } from '@acme/contracts';
+import { pipelinePerNode, type PipelineReply } from '@acme/redis';
 import { eventIdReply, markAllReadReply, setReadReply, toNotification } from './codec';
 import { NotificationNotFoundError } from './errors';
 import { userKeys } from './keys';
@@ -23,25 +24,24 @@ export interface Created {
   eventId: string;
 }
 
-type PipelineReplies = [error: Error | null, result: unknown][] | null;
-
 /** The write half of the store: every change is one write script (see lua-write.ts). */
 export function createStoreWrites(ctx: StoreContext) {
   return { ...createWrites(ctx), ...readStateWrites(ctx) };
 }
 
 function createWrites(ctx: StoreContext) {
-  const { redis, localEvents } = ctx;
+  const { redis, localEvents, confirm } = ctx;
   const prepare = createPreparer(ctx);
   return {
     create: async (userId: string, input: NewNotification): Promise<Created> => {
-      const { notification, args } = prepare(userId, parseContent(input));
+      const { notification, args, channel } = prepare(userId, parseContent(input));
       const eventId = eventIdReply.parse(await redis.acmeNotifCreate(...args));
+      await confirm([channel]);
       return { notification, eventId };
     },
 
     /**
-     * One pipeline, one script per item. Everything is validated before anything is sent;
+     * One pipeline per Redis master, one script per item. Everything is validated before anything is sent;
      * each item is atomic on its own, so if Redis rejects some, the others are still stored.
      * Items sharing one input object (a group's members) share its validation and JSON.
      */
@@ -58,13 +58,15 @@ function createWrites(ctx: StoreContext) {
       });
       if (prepared.length === 0) return [];
       const registered = registerSharedEvents(localEvents, prepared);
-      const pipeline = redis.pipeline();
-      for (const item of prepared) pipeline.acmeNotifCreate(...item.args);
-      const replies = await pipeline.exec().catch((err: unknown) => {
-        for (const eventJson of registered) if (eventJson) localEvents?.discard(eventJson);
-        throw err;
-      });
-      return collectCreated(prepared, replies, registered, localEvents);
+      const replies = await pipelinePerNode(
+        redis,
+        prepared,
+        (item) => item.channel,
+        (pipeline, item) => pipeline.acmeNotifCreate(...item.args),
+      );
+      const created = collectCreated(replies, registered, localEvents);
+      await confirm(prepared.map((item) => item.channel));
+      return created;
     },
   };
 }
@@ -85,28 +87,26 @@ function registerSharedEvents(
   });
 }
 
-/** Pairs the pipeline's replies with the items; throws an AggregateError if any failed. */
+/** Pairs the replies with the items; throws an AggregateError if any failed. */
 function collectCreated(
-  prepared: Prepared[],
-  replies: PipelineReplies,
+  replies: PipelineReply<Prepared>[],
   registered: (string | undefined)[],
   localEvents: LocalEvents | undefined,
 ): Created[] {
   const errors: unknown[] = [];
-  const created = prepared.map(({ notification }, i) => {
-    const [error, value] = replies?.[i] ?? [new Error('No reply from Redis'), null];
+  const created = replies.map(({ item, error, value }, i) => {
     if (error) errors.push(error);
     const eventJson = registered[i];
     if (error && eventJson) localEvents?.discard(eventJson);
-    return { notification, eventId: error ? '' : eventIdReply.parse(value) };
+    return { notification: item.notification, eventId: error ? '' : eventIdReply.parse(value) };
   });
   if (errors.length > 0) {
-    throw new AggregateError(errors, `${errors.length} of ${prepared.length} notifications failed`);
+    throw new AggregateError(errors, `${errors.length} of ${replies.length} notifications failed`);
   }
   return created;
 }
 
-function readStateWrites({ redis, ttlSeconds, cutoff, nowIso }: StoreContext) {
+function readStateWrites({ redis, ttlSeconds, cutoff, nowIso, confirm }: StoreContext) {
   async function setRead(userId: string, id: string, read: boolean): Promise<Notification> {
     const keys = userKeys(userId);
     const notificationId = idSchema.parse(id);
@@ -130,6 +130,7 @@ function readStateWrites({ redis, ttlSeconds, cutoff, nowIso }: StoreContext) {
       ),
     );
     if (!reply) throw new NotificationNotFoundError(notificationId);
+    await confirm([keys.events]);
     return toNotification(reply[0], reply[1], reply[2]);
   }
 
@@ -154,6 +155,7 @@ function readStateWrites({ redis, ttlSeconds, cutoff, nowIso }: StoreContext) {
           ttlSeconds,
         ),
       );
+      await confirm([keys.events]);
       return { count };
     },
   };

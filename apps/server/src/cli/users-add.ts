@@ -1,11 +1,11 @@
-// Usage: REDIS_URL=redis://… pnpm users:add --email a@b.c --name "Ana" --role manager [--password …]
+// Usage: REDIS_URL=redis://… (or REDIS_CLUSTER_NODES=…) pnpm users:add --email a@b.c --name "Ana" --role manager [--password …]
 // Prompts for the password when --password is not given.
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { createUserInputSchema } from '@acme/contracts';
 import { createUserService, UserExistsError } from '@acme/auth';
-import { connectRedis } from '../redis';
+import { connectRedis } from '@acme/redis';
+import { redisEnvSchema } from '../env';
 
 const { values } = parseArgs({
   options: {
@@ -17,9 +17,12 @@ const { values } = parseArgs({
 });
 
 async function main() {
-  const redisUrl = z.url().safeParse(process.env.REDIS_URL);
-  if (!redisUrl.success)
-    throw new Error('Set REDIS_URL to the Redis the server uses (redis://host:port)');
+  const target = redisEnvSchema.safeParse(process.env);
+  if (!target.success) {
+    throw new Error(
+      'Set REDIS_URL (redis://host:port) or REDIS_CLUSTER_NODES (host:port,…) to the Redis the server uses',
+    );
+  }
   let password = values.password;
   if (password === undefined) {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -32,7 +35,7 @@ async function main() {
       input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'),
     );
   }
-  const redis = await connectRedis(redisUrl.data);
+  const redis = await connectRedis(target.data);
   try {
     const user = await createUserService(redis).create(input.data);
     process.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id})\n`);

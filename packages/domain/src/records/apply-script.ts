@@ -1,4 +1,5 @@
-import type { Redis, Result } from 'ioredis';
+import type { RedisClient } from '@acme/redis';
+import type { Result } from 'ioredis';
 
 type ScriptArg = string | number;
 
@@ -38,6 +39,6 @@ return 1
 `;
 
 /** Registers the script on the command connection (EVALSHA, falling back to EVAL once). */
-export function defineApplyScript(redis: Redis): void {
+export function defineApplyScript(redis: RedisClient): void {
   redis.defineCommand('acmeDomainApply', { lua: applyLua });
 }

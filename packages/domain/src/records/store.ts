@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { confirmNothing, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import type { z } from 'zod';
 import type { Logger } from '@acme/notifications';
 import { defineApplyScript } from './apply-script';
@@ -56,7 +56,11 @@ export function transitionOf<T extends Indexed>(
   };
 }
 
-export function createRecordStore(redis: Redis, logger: Logger) {
+export function createRecordStore(
+  redis: RedisClient,
+  logger: Logger,
+  confirm: ConfirmWrites = confirmNothing,
+) {
   defineApplyScript(redis);
 
   function parse<T>(schema: z.ZodType<T>, key: string, raw: string): Stored<T> | null {
@@ -87,7 +91,9 @@ export function createRecordStore(redis: Redis, logger: Logger) {
       t.claim?.value ?? '',
       ...changed.map((k) => (after.has(k) ? '1' : '0')),
     );
-    return reply === 1 ? 'applied' : reply === -1 ? 'claimed' : 'stale';
+    if (reply !== 1) return reply === -1 ? 'claimed' : 'stale';
+    await confirm([t.key]);
+    return 'applied';
   }
 
   return {

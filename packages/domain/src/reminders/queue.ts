@@ -1,7 +1,7 @@
 import { idSchema } from '@acme/contracts';
 import type { Logger } from '@acme/notifications';
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { confirmNothing, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import { z } from 'zod';
 import type { ReminderJobs } from './jobs';
 
@@ -24,7 +24,11 @@ const jobOptions: JobsOptions = {
  * The producer side, on the app's command connection (a Queue never blocks, so sharing it
  * is fine). The job id is the reminder id: adding twice is a no-op.
  */
-export function createReminderJobs(redis: Redis, logger: Logger): ReminderJobs {
+export function createReminderJobs(
+  redis: RedisClient,
+  logger: Logger,
+  confirm: ConfirmWrites = confirmNothing,
+): ReminderJobs {
   const queue = new Queue<ReminderJob>(REMINDER_QUEUE, {
     connection: redis,
     prefix: BULLMQ_PREFIX,
@@ -34,12 +38,14 @@ export function createReminderJobs(redis: Redis, logger: Logger): ReminderJobs {
     logger.error({ err }, 'reminder queue error');
   });
   return {
-    schedule: (reminderId, at) =>
-      queue.add(
-        'fire',
-        { reminderId },
-        { jobId: reminderId, delay: Math.max(0, at.getTime() - Date.now()) },
-      ),
-    unschedule: (reminderId) => queue.remove(reminderId),
+    async schedule(reminderId, at) {
+      const delay = Math.max(0, at.getTime() - Date.now());
+      await queue.add('fire', { reminderId }, { jobId: reminderId, delay });
+      await confirm([BULLMQ_PREFIX]);
+    },
+    async unschedule(reminderId) {
+      await queue.remove(reminderId);
+      await confirm([BULLMQ_PREFIX]);
+    },
   };
 }

@@ -1,13 +1,13 @@
 import type { Logger, NotificationService } from '@acme/notifications';
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { duplicateForBlocking, type RedisClient } from '@acme/redis';
 import { createRecordStore } from '../records/store';
 import { fireReminder } from './reminders';
 import { BULLMQ_PREFIX, REMINDER_QUEUE, reminderJobSchema, type ReminderJob } from './queue';
 
 export interface ReminderSchedulerOptions {
   /** The app's command connection; the worker makes its own blocking connections from it. */
-  redis: Redis;
+  redis: RedisClient;
   notifications: Pick<NotificationService, 'create'>;
   logger: Logger;
   /** Reminders fired in parallel by this process. */
@@ -29,13 +29,12 @@ export interface ReminderScheduler {
 export function createReminderScheduler(opts: ReminderSchedulerOptions): ReminderScheduler {
   const { redis, notifications, logger } = opts;
   const store = createRecordStore(redis, logger);
-  let running: { worker: Worker<ReminderJob>; connection: Redis } | null = null;
+  let running: { worker: Worker<ReminderJob>; connection: RedisClient } | null = null;
 
   return {
     async start() {
       if (running) return;
-      // A Worker blocks on its connection, so it needs one that never gives up on a command.
-      const connection = redis.duplicate({ maxRetriesPerRequest: null });
+      const connection = duplicateForBlocking(redis);
       const worker = new Worker<ReminderJob>(
         REMINDER_QUEUE,
         (job) =>

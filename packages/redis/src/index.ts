@@ -1,0 +1,16 @@
+export {
+  duplicateForBlocking,
+  duplicateForSubscribing,
+  isCluster,
+  type RedisClient,
+} from './client';
+export { connectRedis, createRedisClient, type HostPort, type RedisTarget } from './connect';
+export {
+  confirmNothing,
+  createWriteConfirmer,
+  type ConfirmWrites,
+  type DurabilityOptions,
+} from './durability';
+export { asStoreUnavailable, StoreUnavailableError } from './errors';
+export { redisHealth, type RedisHealth } from './health';
+export { connectionFor, groupByNode, pipelinePerNode, type PipelineReply } from './nodes';
