@@ -64,7 +64,9 @@ describe('createWriteConfirmer', () => {
     await createWriteConfirmer(redis, { minReplicas: 0 })(['{u:1}:k']);
     await redis.set('{u:1}:marker', '1');
     await new Promise<void>((resolve) => {
-      const check = () => { seen.join('').includes('marker') ? resolve() : undefined; };
+      const check = () => {
+        if (seen.join('').includes('marker')) resolve();
+      };
       monitor.stdout.on('data', check);
       check();
     });
