@@ -1,6 +1,12 @@
 export { getFreePort } from './free-port';
 export { startRedisServer, type RedisServerHandle } from './redis-server';
 export {
+  startRedisCluster,
+  type RedisClusterHandle,
+  type RedisClusterNode,
+  type RedisClusterOptions,
+} from './redis-cluster';
+export {
   runServerExpectingExit,
   SERVER_MAIN,
   startBuiltServer,
