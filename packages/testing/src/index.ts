@@ -13,3 +13,10 @@ export {
   type BuiltServer,
   type BuiltServerOptions,
 } from './built-server';
+export {
+  startTestRedis,
+  testRedisKind,
+  type TestRedis,
+  type TestRedisKind,
+  type TestRedisTarget,
+} from './test-redis';

@@ -71,7 +71,8 @@ function nodeArgs(port: number, dir: string, nodeTimeoutMs: number, appendOnly: 
     ...['--save', '', '--appendonly', appendOnly ? 'yes' : 'no'],
     ...['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`],
     ...['--cluster-node-timeout', String(nodeTimeoutMs)],
-    ...['--cluster-require-full-coverage', 'yes', '--cluster-allow-reads-when-down', 'no'],
+    // Other shards keep serving while one fails over: only that shard's users wait.
+    ...['--cluster-require-full-coverage', 'no', '--cluster-allow-reads-when-down', 'no'],
     // Any replica may be promoted however stale it is, and none sits a failover out.
     ...['--cluster-replica-validity-factor', '0', '--cluster-replica-no-failover', 'no'],
     // Replicas stay with the master they were given, so topology() only changes on failover.
