@@ -1,6 +1,7 @@
 import type { SessionClaims } from '@acme/auth';
 import type { User } from '@acme/contracts';
 import type { Services } from '@acme/domain';
+import { toTRPCError } from './errors';
 
 /** What the HTTP adapter hands over: read from the request, nothing framework-specific. */
 export interface RequestInfo {
@@ -42,7 +43,12 @@ export function createContextFactory(services: Services) {
     if (!token || !source) return anonymous;
     const claims = await services.tokens.verify(token);
     if (!claims) return anonymous;
-    const user = await services.sessions.activeUser(claims.sessionId, claims.userId);
+    // Redis unreachable is a 503 the client retries, not a 500.
+    const user = await services.sessions
+      .activeUser(claims.sessionId, claims.userId)
+      .catch((err: unknown) => {
+        throw toTRPCError(err);
+      });
     if (!user) return anonymous;
     return { services, req, user, session: { ...claims, source } };
   };

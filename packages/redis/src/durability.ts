@@ -35,6 +35,7 @@ export function createWriteConfirmer(redis: RedisClient, opts: DurabilityOptions
     if (least < minReplicas) {
       throw new StoreUnavailableError(
         `only ${least} of ${minReplicas} replica(s) confirmed the write within ${timeoutMs} ms`,
+        { unconfirmed: true },
       );
     }
   };

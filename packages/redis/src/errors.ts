@@ -3,12 +3,16 @@ import { AppError } from '@acme/contracts';
 export class StoreUnavailableError extends AppError {
   override readonly name = 'StoreUnavailableError';
 
-  constructor(detail: string, options?: ErrorOptions) {
+  /** The write was made but not confirmed by enough replicas: it may survive, or not. */
+  readonly unconfirmed: boolean;
+
+  constructor(detail: string, options?: ErrorOptions & { unconfirmed?: boolean }) {
     super(
       'SERVICE_UNAVAILABLE',
       `Storage is unavailable right now (${detail}); the change was not confirmed. Try again in a few seconds.`,
       options,
     );
+    this.unconfirmed = options?.unconfirmed ?? false;
   }
 }
 

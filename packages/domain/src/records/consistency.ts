@@ -1,4 +1,5 @@
 import { AppError } from '@acme/contracts';
+import { asStoreUnavailable } from '@acme/redis';
 import type { ApplyResult, RecordStore, Transition } from './store';
 
 export const NOTIFY_FAILED = 'Could not save the notification; nothing was changed';
@@ -11,6 +12,10 @@ export const NOTIFY_FAILED = 'Could not save the notification; nothing was chang
  * compare-and-set so a newer concurrent write is never clobbered, and the caller gets one
  * clear error. Only a Redis failure between the write and the revert leaves the write in
  * place; that case is logged as an error.
+ *
+ * With REDIS_MIN_REPLICAS, the record and its side effect are confirmed by replicas only once
+ * both are written. A side effect that was written but not confirmed is not undone: both
+ * halves stay (whole, just not known to be durable) and the caller is told so (503).
  */
 export async function applyThen(
   store: RecordStore,
@@ -18,14 +23,22 @@ export async function applyThen(
   sideEffect: () => Promise<unknown>,
   failureMessage = NOTIFY_FAILED,
 ): Promise<ApplyResult> {
-  const result = await store.apply(transition);
+  const result = await store.applyUnconfirmed(transition);
   if (result !== 'applied') return result;
   try {
     await sideEffect();
   } catch (cause) {
+    const unavailable = asStoreUnavailable(cause);
+    if (unavailable?.unconfirmed) throw unavailable;
     await revert(store, transition, cause);
+    if (unavailable) {
+      throw new AppError('SERVICE_UNAVAILABLE', `${failureMessage}. ${unavailable.message}`, {
+        cause,
+      });
+    }
     throw new AppError('INTERNAL_SERVER_ERROR', failureMessage, { cause });
   }
+  await store.confirm([transition.key]);
   return result;
 }
 

@@ -74,7 +74,8 @@ export function createRecordStore(
     return null;
   }
 
-  async function apply(t: Transition): Promise<ApplyResult> {
+  /** Writes the transition; not yet confirmed by replicas (see `confirm`). */
+  async function applyUnconfirmed(t: Transition): Promise<ApplyResult> {
     const before = new Set(t.before.indexes);
     const after = new Set(t.after.indexes);
     const changed = [...new Set([...before, ...after])].filter(
@@ -91,9 +92,13 @@ export function createRecordStore(
       t.claim?.value ?? '',
       ...changed.map((k) => (after.has(k) ? '1' : '0')),
     );
-    if (reply !== 1) return reply === -1 ? 'claimed' : 'stale';
-    await confirm([t.key]);
-    return 'applied';
+    return reply === 1 ? 'applied' : reply === -1 ? 'claimed' : 'stale';
+  }
+
+  async function apply(t: Transition): Promise<ApplyResult> {
+    const result = await applyUnconfirmed(t);
+    if (result === 'applied') await confirm([t.key]);
+    return result;
   }
 
   return {
@@ -109,6 +114,8 @@ export function createRecordStore(
       return raws.map((raw, i) => (raw === null ? null : parse(schema, keys[i] ?? '', raw)));
     },
     apply,
+    applyUnconfirmed,
+    confirm,
     /** Undoes an applied transition, unless the record changed again since. */
     revert: (t: Transition) => apply({ ...t, before: t.after, after: t.before }),
   };
