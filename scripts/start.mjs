@@ -1,5 +1,5 @@
-// `npm start`: installs what is missing, starts an embedded Redis (unless REDIS_URL is set),
-// builds, and serves the app with demo users. Ctrl-C stops everything.
+// `npm start`: installs what is missing, starts an embedded Redis (unless REDIS_URL or
+// REDIS_CLUSTER_NODES is set), builds, and serves the app with demo users. Ctrl-C stops it all.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,8 +16,8 @@ import {
 
 ensurePnpm();
 ensureDependencies();
-if (!process.env.REDIS_URL)
-  ensureDebian('redis-server', 'redis-server', 'the embedded local Redis');
+const ownRedis = Boolean(process.env.REDIS_URL || process.env.REDIS_CLUSTER_NODES);
+if (!ownRedis) ensureDebian('redis-server', 'redis-server', 'the embedded local Redis');
 
 log('Building (turbo run build)…');
 run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
@@ -31,11 +31,11 @@ if (!existsSync(secretFile))
   writeFileSync(secretFile, randomBytes(48).toString('base64url'), { mode: 0o600 });
 
 let redis = null;
-let redisUrl = process.env.REDIS_URL;
-if (!redisUrl) {
+const redisEnv = {};
+if (!ownRedis) {
   redis = await startRedis(join(dataDir, 'redis'));
-  redisUrl = redis.url;
-  log(`Embedded Redis on ${redisUrl} (data and AOF in .data/redis)`);
+  redisEnv.REDIS_URL = redis.url;
+  log(`Embedded Redis on ${redis.url} (data and AOF in .data/redis)`);
 }
 
 const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
@@ -45,7 +45,7 @@ const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
     DEMO: '1',
     LOG_LEVEL: 'warn',
     ...process.env,
-    REDIS_URL: redisUrl,
+    ...redisEnv,
     JWT_SECRET: process.env.JWT_SECRET ?? readFileSync(secretFile, 'utf8'),
   },
 });
