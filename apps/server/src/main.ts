@@ -1,18 +1,27 @@
+import cluster from 'node:cluster';
 import { printBanner } from './banner';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { startServer } from './serve';
+import { serveAsWorker } from './worker';
+import { runPrimary } from './workers';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
 async function main() {
-  await startServer(env, logger, {
-    seedDemoUsers: env.DEMO,
-    onListening: (url) => {
-      printBanner(url, env.DEMO);
-    },
-  });
+  if (cluster.worker) {
+    await serveAsWorker(env, logger, cluster.worker);
+  } else if (env.WORKERS > 1) {
+    runPrimary(env, logger);
+  } else {
+    await startServer(env, logger, {
+      seedDemoUsers: env.DEMO,
+      onListening: (url) => {
+        printBanner(url, env.DEMO);
+      },
+    });
+  }
 }
 
 main().catch((err: unknown) => {
