@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { HostPort, RedisTarget } from '@acme/redis';
 import { z } from 'zod';
 
@@ -16,6 +17,15 @@ const originList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.url().transform((u) => new URL(u).origin)));
+
+const WORKERS_RULE = 'must be an integer from 1 to 64, or auto';
+const workerCount = z
+  .string()
+  .trim()
+  .regex(/^(auto|[1-9]\d?)$/, WORKERS_RULE)
+  .refine((s) => s === 'auto' || Number(s) <= 64, WORKERS_RULE)
+  .transform((s) => (s === 'auto' ? availableParallelism() : Number(s)))
+  .default(1);
 
 const hostPort = z
   .string()
@@ -74,6 +84,8 @@ const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /** Server processes sharing PORT (node:cluster); `auto` is one per CPU. */
+    WORKERS: workerCount,
     ...redisFields,
     /** Replicas that must confirm each write (WAIT) before it is acknowledged. */
     REDIS_MIN_REPLICAS: z.coerce.number().int().min(0).max(16).default(0),

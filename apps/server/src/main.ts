@@ -1,90 +1,26 @@
-import { fileURLToPath } from 'node:url';
-import { createReminderScheduler, createServices } from '@acme/domain';
-import { connectRedis, duplicateForSubscribing } from '@acme/redis';
-import { buildApp } from './app';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users';
-import { loadEnv, redisTarget } from './env';
+import cluster from 'node:cluster';
+import { printBanner } from './banner';
+import { loadEnv } from './env';
 import { createLogger } from './logger';
+import { startServer } from './serve';
+import { serveAsWorker } from './worker';
+import { runPrimary } from './workers';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
 async function main() {
-  const redis = await connectRedis(redisTarget(env));
-  const subscriber = duplicateForSubscribing(redis);
-  const services = createServices({
-    redis,
-    subscriber,
-    logger,
-    minReplicas: env.REDIS_MIN_REPLICAS,
-    config: {
-      jwtSecret: env.JWT_SECRET,
-      sessionTtlSeconds: env.SESSION_TTL_SECONDS,
-      notificationTtlSeconds: env.NOTIFICATION_TTL_SECONDS,
-      allowedOrigins: env.ALLOWED_ORIGINS,
-      loginLimits: {
-        perEmailAndIp: env.LOGIN_ATTEMPTS_PER_WINDOW,
-        perIp: env.LOGIN_ATTEMPTS_PER_WINDOW * 10,
-        windowSeconds: env.LOGIN_WINDOW_SECONDS,
+  if (cluster.worker) {
+    await serveAsWorker(env, logger, cluster.worker);
+  } else if (env.WORKERS > 1) {
+    runPrimary(env, logger);
+  } else {
+    await startServer(env, logger, {
+      seedDemoUsers: env.DEMO,
+      onListening: (url) => {
+        printBanner(url, env.DEMO);
       },
-    },
-  });
-  if (env.DEMO) await seedDemoUsers(services);
-
-  const webDist = env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const app = await buildApp({
-    services,
-    redis,
-    logger,
-    webDist,
-    trustProxy: env.TRUST_PROXY,
-    rateLimitPerMinute: env.HTTP_RATE_LIMIT_PER_MINUTE,
-  });
-  const reminders = createReminderScheduler({
-    redis,
-    notifications: services.notifications,
-    logger,
-  });
-  // Open streams would hold the server open forever: end them first; clients resume elsewhere.
-  app.addHook('preClose', async () => {
-    await reminders.close();
-    await services.notifications.close();
-  });
-  app.addHook('onClose', async () => {
-    await subscriber.quit().catch(() => undefined);
-    await redis.quit().catch(() => undefined);
-  });
-
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'error while closing');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => {
-    shutdown('SIGTERM');
-  });
-  process.on('SIGINT', () => {
-    shutdown('SIGINT');
-  });
-
-  const address = await app.listen({ port: env.PORT, host: env.HOST });
-  // Reminders that came due while no server ran fire now.
-  await reminders.start();
-  const url = address.replace('[::1]', 'localhost');
-  process.stdout.write(`\nAcme Ops is running at ${url}\n`);
-  if (env.DEMO) {
-    process.stdout.write(`Demo logins (password "${DEMO_PASSWORD}"):\n`);
-    for (const u of DEMO_USERS) process.stdout.write(`  ${u.email.padEnd(22)} ${u.role}\n`);
+    });
   }
 }
 

@@ -1,4 +1,7 @@
 /** Minimal raw-HTTP helpers: the tests check headers and status codes the typed client hides. */
+import { once } from 'node:events';
+import { request, type IncomingMessage } from 'node:http';
+
 export interface TrpcResponse {
   status: number;
   headers: Headers;
@@ -35,4 +38,16 @@ export function sessionCookie(headers: Headers): string {
   const cookie = headers.getSetCookie().find((c) => c.startsWith('acme_session='));
   if (!cookie) throw new Error('no session cookie was set');
   return cookie.split(';')[0] ?? '';
+}
+
+/** GET on a connection of its own, so round-robin can hand each request to another worker. */
+export async function getOnNewConnection(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+) {
+  const req = request(new URL(path, url), { agent: false, headers });
+  req.end();
+  const [res] = (await once(req, 'response')) as [IncomingMessage];
+  return res;
 }
