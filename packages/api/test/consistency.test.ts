@@ -50,6 +50,11 @@ afterAll(async () => {
 });
 
 const failing = (user: User) => callerFor(broken, user);
+/** A closed connection is storage being unavailable: a 503 that names the failed step. */
+const unavailable = (failed: string) =>
+  new RegExp(
+    `^${failed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: storage is unavailable right now \\(Connection is closed`,
+  );
 const notificationsOf = async (user: User) => (await h.as(user).notifications.list({})).items;
 
 describe('when the notification cannot be stored, the action changes nothing', () => {
@@ -60,8 +65,8 @@ describe('when the notification cannot be stored, the action changes nothing', (
     const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(creator).tasks.create({ title: 'Doomed', assigneeId: first.id }),
-      'INTERNAL_SERVER_ERROR',
-      NOTIFY_FAILED,
+      'SERVICE_UNAVAILABLE',
+      unavailable(NOTIFY_FAILED),
     );
     expect(await domainSnapshot(h.redis)).toEqual(before);
 
@@ -69,8 +74,8 @@ describe('when the notification cannot be stored, the action changes nothing', (
     const assigned = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(creator).tasks.assign({ taskId: task.id, assigneeId: second.id }),
-      'INTERNAL_SERVER_ERROR',
-      NOTIFY_FAILED,
+      'SERVICE_UNAVAILABLE',
+      unavailable(NOTIFY_FAILED),
     );
     expect(await domainSnapshot(h.redis)).toEqual(assigned);
     expect((await h.as(first).tasks.list({ assignedToMe: true })).items).toEqual([task]);
@@ -89,8 +94,8 @@ describe('when the notification cannot be stored, the action changes nothing', (
     const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(manager).leads.assign({ leadId: lead.id, assigneeId: sales.id }),
-      'INTERNAL_SERVER_ERROR',
-      NOTIFY_FAILED,
+      'SERVICE_UNAVAILABLE',
+      unavailable(NOTIFY_FAILED),
     );
     expect(await domainSnapshot(h.redis)).toEqual(before);
     expect((await h.as(sales).leads.list({})).items).toEqual([]);
@@ -103,8 +108,8 @@ describe('when the notification cannot be stored, the action changes nothing', (
     const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(creator).approverGroups.create({ name: 'Board', memberIds: [member.id] }),
-      'INTERNAL_SERVER_ERROR',
-      NOTIFY_FAILED,
+      'SERVICE_UNAVAILABLE',
+      unavailable(NOTIFY_FAILED),
     );
     expect(await domainSnapshot(h.redis)).toEqual(before);
     await h.as(creator).approverGroups.create({ name: 'Board', memberIds: [member.id] });
@@ -117,8 +122,8 @@ describe('when the notification cannot be stored, the action changes nothing', (
     const before = await domainSnapshot(h.redis);
     await expectTRPCError(
       failing(user).reminders.schedule({ taskId: task.id, remindAt: inMs(60_000) }),
-      'INTERNAL_SERVER_ERROR',
-      SCHEDULE_FAILED,
+      'SERVICE_UNAVAILABLE',
+      unavailable(SCHEDULE_FAILED),
     );
     expect(await domainSnapshot(h.redis)).toEqual(before);
   });
@@ -147,5 +152,26 @@ describe('firing a reminder', () => {
     const reminders = (await notificationsOf(user)).filter((n) => n.type === 'task_reminder');
     expect(reminders).toHaveLength(1);
     expect((await h.as(user).reminders.list({})).items).toEqual([{ ...reminder, status: 'fired' }]);
+  });
+});
+
+describe('when the notification store fails for another reason', () => {
+  it('is a 500 with the same message, and nothing changed', async () => {
+    const bug = () => Promise.reject(new Error('a bug, not an outage'));
+    const notifications = { ...h.services.notifications, create: bug, createMany: bug };
+    const { redis, logger } = h;
+    const buggy: Services = {
+      ...h.services,
+      ...createDomainServices({ redis, logger, users: h.services.users, notifications }),
+    };
+    const creator = await h.newUser('manager');
+    const assignee = await h.newUser('member');
+    const before = await domainSnapshot(h.redis);
+    await expectTRPCError(
+      callerFor(buggy, creator).tasks.create({ title: 'Bug', assigneeId: assignee.id }),
+      'INTERNAL_SERVER_ERROR',
+      NOTIFY_FAILED,
+    );
+    expect(await domainSnapshot(h.redis)).toEqual(before);
   });
 });

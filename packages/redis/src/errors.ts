@@ -6,7 +6,11 @@ export class StoreUnavailableError extends AppError {
   /** The write was made but not confirmed by enough replicas: it may survive, or not. */
   readonly unconfirmed: boolean;
 
-  constructor(detail: string, options?: ErrorOptions & { unconfirmed?: boolean }) {
+  constructor(
+    /** What Redis or the client said, e.g. "CLUSTERDOWN The cluster is down". */
+    readonly detail: string,
+    options?: ErrorOptions & { unconfirmed?: boolean },
+  ) {
     super(
       'SERVICE_UNAVAILABLE',
       `Storage is unavailable right now (${detail}); the change was not confirmed. Try again in a few seconds.`,

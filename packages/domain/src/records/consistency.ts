@@ -32,9 +32,8 @@ export async function applyThen(
     if (unavailable?.unconfirmed) throw unavailable;
     await revert(store, transition, cause);
     if (unavailable) {
-      throw new AppError('SERVICE_UNAVAILABLE', `${failureMessage}. ${unavailable.message}`, {
-        cause,
-      });
+      const message = `${failureMessage}: storage is unavailable right now (${unavailable.detail}). Try again in a few seconds.`;
+      throw new AppError('SERVICE_UNAVAILABLE', message, { cause });
     }
     throw new AppError('INTERNAL_SERVER_ERROR', failureMessage, { cause });
   }
