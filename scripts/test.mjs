@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing (pnpm, dependencies, redis-server, chromium), then runs
-// typecheck, lint, unit + integration tests (real Redis) and the Playwright suite (real Chromium).
+// typecheck, lint, unit + integration tests (real Redis), the integration tests again on a
+// 3+3 Redis Cluster, and the Playwright suite (real Chromium).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +19,15 @@ ensureDependencies();
 ensureDebian('redis-server', 'redis-server', 'integration tests run against a real Redis');
 ensureDebian('chromium', 'chromium', 'end-to-end tests drive Debian Chromium');
 
+// The cluster pass writes vitest-cluster.json (see the packages' test scripts), beside the first.
 const resultFiles = ['packages', 'apps'].flatMap((dir) =>
-  readdirSync(join(root, dir)).map((p) => join(root, dir, p, 'test-results/vitest.json')),
+  readdirSync(join(root, dir)).flatMap((p) =>
+    ['vitest.json', 'vitest-cluster.json'].map((f) => join(root, dir, p, 'test-results', f)),
+  ),
+);
+/** The packages whose integration tests run on a cluster too (ACME_TEST_REDIS, startTestRedis). */
+const clusterSuites = ['api', 'server', 'notifications', 'domain', 'client'].map(
+  (name) => `--filter=@acme/${name}`,
 );
 const e2eResults = join(root, 'e2e/playwright-report/results.json');
 for (const f of [...resultFiles, e2eResults]) rmSync(f, { force: true });
@@ -27,14 +35,21 @@ for (const f of [...resultFiles, e2eResults]) rmSync(f, { force: true });
 log('Typecheck, lint and build');
 run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'lint', 'build', '--output-logs=errors-only']);
 
+/** `turbo run test` one package at a time, with ACME_TEST_REDIS set (cluster) or not. */
+const turboTest = (filters, testRedis) => {
+  const { ACME_TEST_REDIS: _, ...env } = process.env;
+  if (testRedis) env.ACME_TEST_REDIS = testRedis;
+  const args = ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...filters];
+  return spawnSync('pnpm', args, { stdio: 'inherit', cwd: root, env }).status;
+};
+
 const steps = [];
 log('Unit and integration tests (vitest, real redis-server)');
-steps.push(
-  spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--filter=!@acme/e2e'], {
-    stdio: 'inherit',
-    cwd: root,
-  }).status,
-);
+steps.push(turboTest(['--filter=!@acme/e2e']));
+log('Integration tests again on a 3+3 Redis Cluster (ACME_TEST_REDIS=cluster)');
+const clusterStart = Date.now();
+steps.push(turboTest(clusterSuites, 'cluster'));
+log(`The cluster pass took ${Math.round((Date.now() - clusterStart) / 1000)} s`);
 log('End-to-end tests (Playwright, Debian Chromium)');
 steps.push(
   spawnSync('pnpm', ['--filter', '@acme/e2e', 'test'], { stdio: 'inherit', cwd: root }).status,

@@ -1,29 +1,14 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer, type RedisServerHandle } from '@acme/testing';
+import { describe, expect, it } from 'vitest';
 import { sessionCookie, trpcMutation, trpcQuery } from './http';
-import {
-  runServerExpectingExit,
-  startServer,
-  TEST_JWT_SECRET,
-  type ServerProcess,
-} from './server-process';
+import { runServerExpectingExit, startServer, TEST_JWT_SECRET } from './server-process';
+import { useStack } from './stack';
 
-let redis: RedisServerHandle;
-let server: ServerProcess;
+const stack = useStack({ server: { LOGIN_ATTEMPTS_PER_WINDOW: '5' } });
 const manager = { email: 'manager@demo.test', password: 'demo-password' };
 
-beforeAll(async () => {
-  redis = await startRedisServer();
-  server = await startServer({ REDIS_URL: redis.url, DEMO: '1', LOGIN_ATTEMPTS_PER_WINDOW: '5' });
-});
-afterAll(async () => {
-  await server.stop();
-  await redis.stop();
-});
-
 async function login(creds = manager) {
-  const res = await trpcMutation(server.url, 'auth.login', creds);
+  const res = await trpcMutation(stack.server.url, 'auth.login', creds);
   expect(res.status).toBe(200);
   return sessionCookie(res.headers);
 }
@@ -44,12 +29,12 @@ async function signToken(claims: { sub: string; exp: number }, secret = TEST_JWT
 }
 
 async function meWithBearer(token: string) {
-  return trpcQuery(server.url, 'auth.me', undefined, { authorization: `Bearer ${token}` });
+  return trpcQuery(stack.server.url, 'auth.me', undefined, { authorization: `Bearer ${token}` });
 }
 
 describe('sign-in', () => {
   it('sets an httpOnly, SameSite=Lax session cookie and returns the user', async () => {
-    const res = await trpcMutation(server.url, 'auth.login', manager);
+    const res = await trpcMutation(stack.server.url, 'auth.login', manager);
     const setCookie = res.headers.getSetCookie().join('\n');
     expect(setCookie).toMatch(/acme_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -60,10 +45,10 @@ describe('sign-in', () => {
 
   it('auth.me works with the cookie and with a Bearer token', async () => {
     const cookie = await login();
-    const viaCookie = await trpcQuery(server.url, 'auth.me', undefined, { cookie });
+    const viaCookie = await trpcQuery(stack.server.url, 'auth.me', undefined, { cookie });
     expect(viaCookie.body).toMatchObject({ result: { data: { email: manager.email } } });
 
-    const token = await trpcMutation(server.url, 'auth.createToken', manager);
+    const token = await trpcMutation(stack.server.url, 'auth.createToken', manager);
     const { accessToken, expiresAt } = (
       token.body as { result: { data: { accessToken: string; expiresAt: string } } }
     ).result.data;
@@ -73,7 +58,7 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {
-    const res = await trpcMutation(server.url, 'auth.login', {
+    const res = await trpcMutation(stack.server.url, 'auth.login', {
       ...manager,
       email: 'sales2@demo.test',
       password: 'nope',
@@ -84,13 +69,13 @@ describe('sign-in', () => {
   });
 
   it('auth.me without a session is UNAUTHORIZED', async () => {
-    const res = await trpcQuery(server.url, 'auth.me', undefined);
+    const res = await trpcQuery(stack.server.url, 'auth.me', undefined);
     expect(res.status).toBe(401);
     expect(errorCode(res.body)).toBe('UNAUTHORIZED');
   });
 
   it('refuses expired, tampered and alg:none tokens', async () => {
-    const me = (await trpcQuery(server.url, 'auth.me', undefined, { cookie: await login() }))
+    const me = (await trpcQuery(stack.server.url, 'auth.me', undefined, { cookie: await login() }))
       .body as {
       result: { data: { id: string } };
     };
@@ -121,9 +106,14 @@ describe('sign-in', () => {
 
   it('logout clears the cookie and revokes the session', async () => {
     const cookie = await login();
-    const res = await trpcMutation(server.url, 'auth.logout', {}, { cookie, origin: server.url });
+    const res = await trpcMutation(
+      stack.server.url,
+      'auth.logout',
+      {},
+      { cookie, origin: stack.server.url },
+    );
     expect(res.headers.getSetCookie().join()).toMatch(/acme_session=;/);
-    const after = await trpcQuery(server.url, 'auth.me', undefined, { cookie });
+    const after = await trpcQuery(stack.server.url, 'auth.me', undefined, { cookie });
     expect(after.status).toBe(401);
   });
 
@@ -131,9 +121,9 @@ describe('sign-in', () => {
     const target = { email: 'approver@demo.test', password: 'wrong' };
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
-      statuses.push((await trpcMutation(server.url, 'auth.login', target)).status);
+      statuses.push((await trpcMutation(stack.server.url, 'auth.login', target)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    const limited = await trpcMutation(server.url, 'auth.login', {
+    const limited = await trpcMutation(stack.server.url, 'auth.login', {
       ...target,
       password: 'demo-password',
     });
@@ -144,7 +134,7 @@ describe('sign-in', () => {
 
 describe('input validation', () => {
   it('invalid input gets BAD_REQUEST with the zod issues', async () => {
-    const res = await trpcMutation(server.url, 'auth.login', {
+    const res = await trpcMutation(stack.server.url, 'auth.login', {
       email: 'not-an-email',
       password: '',
     });
@@ -161,19 +151,19 @@ describe('CSRF', () => {
   it('refuses a cookie-authenticated mutation from a foreign Origin', async () => {
     const cookie = await login();
     const res = await trpcMutation(
-      server.url,
+      stack.server.url,
       'auth.logout',
       {},
       { cookie, origin: 'https://evil.example' },
     );
     expect(res.status).toBe(403);
-    expect((await trpcQuery(server.url, 'auth.me', undefined, { cookie })).status).toBe(200);
+    expect((await trpcQuery(stack.server.url, 'auth.me', undefined, { cookie })).status).toBe(200);
   });
 
   it('refuses a cross-site mutation signalled only by Sec-Fetch-Site', async () => {
     const cookie = await login();
     const res = await trpcMutation(
-      server.url,
+      stack.server.url,
       'auth.logout',
       {},
       { cookie, 'sec-fetch-site': 'cross-site' },
@@ -185,22 +175,22 @@ describe('CSRF', () => {
     const cookie = await login();
     const form = new FormData();
     form.set('email', manager.email);
-    const res = await fetch(`${server.url}/trpc/auth.logout`, {
+    const res = await fetch(`${stack.server.url}/trpc/auth.logout`, {
       method: 'POST',
       body: form,
       headers: { cookie },
     });
     expect(res.status).toBe(415);
-    expect((await trpcQuery(server.url, 'auth.me', undefined, { cookie })).status).toBe(200);
+    expect((await trpcQuery(stack.server.url, 'auth.me', undefined, { cookie })).status).toBe(200);
   });
 
   it('accepts a same-origin mutation', async () => {
     const cookie = await login();
     const res = await trpcMutation(
-      server.url,
+      stack.server.url,
       'auth.logout',
       {},
-      { cookie, origin: server.url, 'sec-fetch-site': 'same-origin' },
+      { cookie, origin: stack.server.url, 'sec-fetch-site': 'same-origin' },
     );
     expect(res.status).toBe(200);
   });
@@ -208,14 +198,19 @@ describe('CSRF', () => {
 
 describe('process', () => {
   it('GET /healthz reports Redis reachability', async () => {
-    const res = await fetch(`${server.url}/healthz`);
+    const res = await fetch(`${stack.server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, redis: 'up' });
+    const cluster = { state: 'ok', slotsAssigned: 16384, slotsOk: 16384, knownNodes: 6 };
+    expect(await res.json()).toEqual(
+      stack.kind === 'cluster' ? { ok: true, redis: 'up', cluster } : { ok: true, redis: 'up' },
+    );
   });
 
   it('users.list needs a session and lists users for pickers without password hashes', async () => {
-    expect((await trpcQuery(server.url, 'users.list', undefined)).status).toBe(401);
-    const res = await trpcQuery(server.url, 'users.list', undefined, { cookie: await login() });
+    expect((await trpcQuery(stack.server.url, 'users.list', undefined)).status).toBe(401);
+    const res = await trpcQuery(stack.server.url, 'users.list', undefined, {
+      cookie: await login(),
+    });
     const users = (res.body as { result: { data: Record<string, unknown>[] } }).result.data;
     expect(users.map((u) => u.email).sort()).toEqual([
       'approver@demo.test',
@@ -233,8 +228,9 @@ describe('process', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ NOTIFICATION_TTL_SECONDS: '-1' }, 'NOTIFICATION_TTL_SECONDS'],
   ])('refuses to start with bad config %o', async (override, message) => {
+    // Configuration is refused before any connection: this Redis need not (and does not) exist.
     const { code, output } = await runServerExpectingExit({
-      REDIS_URL: redis.url,
+      REDIS_URL: 'redis://127.0.0.1:1',
       JWT_SECRET: TEST_JWT_SECRET,
       ...override,
     });
@@ -243,7 +239,7 @@ describe('process', () => {
   });
 
   it('SIGTERM closes cleanly with exit code 0', async () => {
-    const other = await startServer({ REDIS_URL: redis.url });
+    const other = await startServer(stack.redisEnv);
     expect(await other.stop('SIGTERM')).toBe(0);
   });
 });

@@ -126,7 +126,7 @@ it('explains a refused login and an unreachable server', async () => {
 
 it('explains an expired token', async () => {
   const shortServer = await startServer({
-    REDIS_URL: stack.redisServer.url,
+    ...stack.redisEnv,
     SESSION_TTL_SECONDS: '1',
   });
   try {

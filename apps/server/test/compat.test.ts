@@ -237,7 +237,7 @@ describe('how a stream ends comes from the procedure, in each dialect', () => {
 
   it('an expired session: `error` "Token expired"', async () => {
     const server = await startServer({
-      REDIS_URL: stack.redisServer.url,
+      ...stack.redisEnv,
       DEMO: '1',
       SESSION_TTL_SECONDS: '2',
     });
@@ -258,7 +258,7 @@ describe('how a stream ends comes from the procedure, in each dialect', () => {
   });
 
   it('a server shutdown: `error` "Server is restarting"', async () => {
-    const server = await startServer({ REDIS_URL: stack.redisServer.url, DEMO: '1' });
+    const server = await startServer({ ...stack.redisEnv, DEMO: '1' });
     const { token } = await session('sales2@demo.test', server.url);
     let stopped: Promise<unknown> = Promise.resolve();
     const [named, unnamed] = await readBoth(server.url, token, () => {

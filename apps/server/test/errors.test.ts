@@ -1,12 +1,10 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { trpcMutation, trpcQuery } from './http';
 import { useStack } from './stack';
 
 const stack = useStack();
 let token: string;
 let userId: string;
-let redis: Redis;
 
 beforeAll(async () => {
   const res = await trpcMutation(stack.server.url, 'auth.createToken', {
@@ -16,10 +14,6 @@ beforeAll(async () => {
   token = (res.body as { result: { data: { accessToken: string } } }).result.data.accessToken;
   const me = await trpcQuery(stack.server.url, 'auth.me', undefined, bearer());
   userId = (me.body as { result: { data: { id: string } } }).result.data.id;
-  redis = new Redis(stack.redisServer.url);
-});
-afterAll(async () => {
-  await redis.quit();
 });
 
 const bearer = () => ({ authorization: `Bearer ${token}` });
@@ -74,9 +68,9 @@ describe('error responses', () => {
 
   it('an unexpected failure is a 500 that says nothing of it; the log has it all', async () => {
     // The user's unread set of the wrong type: Redis answers WRONGTYPE.
-    await redis.set(`{u:${userId}}:unread`, 'not a sorted set');
+    await stack.redis.set(`{u:${userId}}:unread`, 'not a sorted set');
     const res = await trpcQuery(stack.server.url, 'notifications.unreadCount', undefined, bearer());
-    await redis.del(`{u:${userId}}:unread`);
+    await stack.redis.del(`{u:${userId}}:unread`);
     expect(res.status).toBe(500);
     const { error } = res.body as ErrorBody;
     expect(error.message).toBe('Something went wrong on our side');

@@ -1,12 +1,16 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { createNotificationService, type NotificationService } from '@acme/notifications';
-import { startRedisServer, type RedisServerHandle } from '@acme/testing';
+import { createRedisClient, duplicateForSubscribing, type RedisClient } from '@acme/redis';
+import { startTestRedis, testRedisKind, type TestRedis, type TestRedisKind } from '@acme/testing';
 import { startServer, type ServerProcess } from './server-process';
 
 export interface Stack {
-  redisServer: RedisServerHandle;
-  redis: Redis;
+  /** 'cluster' under ACME_TEST_REDIS=cluster: known before the stack starts, for skipIf. */
+  kind: TestRedisKind;
+  testRedis: TestRedis;
+  /** REDIS_URL or REDIS_CLUSTER_NODES: spread it into the env of every extra server process. */
+  redisEnv: Record<string, string>;
+  redis: RedisClient;
   /** A store of the test's own, creating notifications from outside the server, as another instance would. */
   store: NotificationService;
   /** The server process; absent when started with `server: false`. */
@@ -14,32 +18,30 @@ export interface Stack {
 }
 
 /**
- * A real redis-server, a store on it and (unless `server: false`) one real server process
- * with the demo users, for the tests of one file; all stopped after them.
+ * A real Redis (one redis-server, or a 3+3 cluster: see startTestRedis), a store on it and
+ * (unless `server: false`) one real server process with the demo users, for the tests of
+ * one file; all stopped after them.
  */
 export function useStack(opts: { server?: false | Record<string, string> } = {}): Stack {
-  const stack: Partial<Stack> = {};
+  const stack: Partial<Stack> = { kind: testRedisKind() };
   beforeAll(async () => {
-    stack.redisServer = await startRedisServer();
-    stack.redis = new Redis(stack.redisServer.url);
+    stack.testRedis = await startTestRedis(stack.kind);
+    stack.redisEnv = stack.testRedis.env;
+    stack.redis = createRedisClient(stack.testRedis.target);
     stack.store = createNotificationService({
       redis: stack.redis,
-      subscriber: new Redis(stack.redisServer.url),
+      subscriber: duplicateForSubscribing(stack.redis),
       ttlSeconds: 86_400,
     });
     if (opts.server !== false) {
-      stack.server = await startServer({
-        REDIS_URL: stack.redisServer.url,
-        DEMO: '1',
-        ...opts.server,
-      });
+      stack.server = await startServer({ ...stack.redisEnv, DEMO: '1', ...opts.server });
     }
   });
   afterAll(async () => {
     await stack.server?.stop();
     await stack.store?.close();
     stack.redis?.disconnect();
-    await stack.redisServer?.stop();
+    await stack.testRedis?.stop();
   });
   return new Proxy(stack, {
     get(target, key: keyof Stack) {

@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { expect, it, vi } from 'vitest';
 import { TRPCClientError } from '@acme/client';
 import { createNotificationService } from '@acme/notifications';
+import { duplicateForSubscribing } from '@acme/redis';
 import { getFreePort } from '@acme/testing';
 import { bearerClient, listen, taskAssigned } from './fixtures';
 import { useStack } from './stack';
@@ -11,7 +11,7 @@ const stack = useStack({ server: false });
 
 it('an open stream survives a server restart and gets what was created meanwhile, once', async () => {
   const port = String(await getFreePort());
-  let server = await startServer({ REDIS_URL: stack.redisServer.url, DEMO: '1', PORT: port });
+  let server = await startServer({ ...stack.redisEnv, DEMO: '1', PORT: port });
   const client = await bearerClient(server.url, 'sales1@demo.test');
   const userId = (await client.auth.me.query()).id;
   const stream = listen(client);
@@ -23,7 +23,7 @@ it('an open stream survives a server restart and gets what was created meanwhile
   const whileDown = [];
   for (let i = 0; i < 5; i++)
     whileDown.push((await stack.store.create(userId, taskAssigned(`down ${i}`))).notification.id);
-  server = await startServer({ REDIS_URL: stack.redisServer.url, PORT: port });
+  server = await startServer({ ...stack.redisEnv, PORT: port });
   try {
     await stream.waitForCreated(6);
     const after = await stack.store.create(userId, taskAssigned('after'));
@@ -40,7 +40,7 @@ it('an open stream survives a server restart and gets what was created meanwhile
 });
 
 it('resumes with the last event id against a brand-new server process', async () => {
-  let server = await startServer({ REDIS_URL: stack.redisServer.url, DEMO: '1' });
+  let server = await startServer({ ...stack.redisEnv, DEMO: '1' });
   const first = await bearerClient(server.url, 'sales2@demo.test');
   const userId = (await first.auth.me.query()).id;
   const before = listen(first);
@@ -52,7 +52,7 @@ it('resumes with the last event id against a brand-new server process', async ()
   const missed = [];
   for (let i = 0; i < 5; i++)
     missed.push((await stack.store.create(userId, taskAssigned(`missed ${i}`))).notification);
-  server = await startServer({ REDIS_URL: stack.redisServer.url });
+  server = await startServer(stack.redisEnv);
   try {
     const resumed = listen(await bearerClient(server.url, 'sales2@demo.test'), lastId);
     await resumed.waitForCreated(5);
@@ -67,13 +67,13 @@ it('resumes with the last event id against a brand-new server process', async ()
 
 it('expired notifications vanish from list, counts and replay', async () => {
   const server = await startServer({
-    REDIS_URL: stack.redisServer.url,
+    ...stack.redisEnv,
     DEMO: '1',
     NOTIFICATION_TTL_SECONDS: '1',
   });
   const shortLived = createNotificationService({
     redis: stack.redis,
-    subscriber: new Redis(stack.redisServer.url),
+    subscriber: duplicateForSubscribing(stack.redis),
     ttlSeconds: 1,
   });
   try {
@@ -112,7 +112,7 @@ it('expired notifications vanish from list, counts and replay', async () => {
 
 it('a stream ends with UNAUTHORIZED when its token expires', async () => {
   const server = await startServer({
-    REDIS_URL: stack.redisServer.url,
+    ...stack.redisEnv,
     DEMO: '1',
     SESSION_TTL_SECONDS: '2',
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { userKeys } from '@acme/notifications';
+import { connectionFor } from '@acme/redis';
 import { taskAssigned } from './fixtures';
 import { trpcMutation } from './http';
 import { useStack } from './stack';
@@ -136,8 +137,11 @@ describe('the notifications.onEvent wire format', () => {
 
   it('releases the Redis subscription when the client goes away', async () => {
     const channel = userKeys(userId).channel;
+    // Shard channels are counted by the node serving their slot (on a cluster, its master).
     const subscribers = async () => {
-      const reply = (await stack.redis.call('PUBSUB', 'SHARDNUMSUB', channel)) as [string, number];
+      const node = connectionFor(stack.redis, channel);
+      if (!node) throw new Error(`no master serves ${channel}`);
+      const reply = (await node.call('PUBSUB', 'SHARDNUMSUB', channel)) as [string, number];
       return reply[1];
     };
     const before = await subscribers();

@@ -54,7 +54,7 @@ describe('notifications.onEvent', () => {
   });
 
   it('reaches a client on one stack.server process when another process creates it', async () => {
-    const second = await startServer({ REDIS_URL: stack.redisServer.url });
+    const second = await startServer(stack.redisEnv);
     try {
       const onFirst = listen(await bearerClient(stack.server.url, 'approver@demo.test'));
       await onFirst.ready();

@@ -59,8 +59,7 @@ describe('createContext', () => {
   it('fails rather than letting a revoked session through when Redis is unreachable', async () => {
     const user = await h.newUser('member');
     const { token } = await h.services.tokens.sign(user.id);
-    const lost = h.connect({ maxRetriesPerRequest: 0 });
-    await lost.quit();
+    const lost = await h.connectLost();
     const sessions = createSessionRevocations(lost);
     const createContext = createContextFactory({ ...h.services, sessions });
     await expect(createContext(request({ bearer: token }))).rejects.toThrow();

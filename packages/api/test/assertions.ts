@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import type { Redis } from 'ioredis';
+import { connectionFor, type RedisClient } from '@acme/redis';
 import { expect } from 'vitest';
 
 /** Awaits a call that must fail with this tRPC code (and message, when given). */
@@ -32,9 +32,19 @@ export function untilPassed(iso: string): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
 }
 
+/**
+ * The domain keys matching `pattern`, sorted. KEYS only sees the node it runs on, and on a
+ * cluster every domain key lives in the one slot of `{domain}`: ask that slot's master.
+ */
+export async function domainKeys(redis: RedisClient, pattern = '{domain}:*'): Promise<string[]> {
+  const connection = connectionFor(redis, '{domain}');
+  if (!connection) throw new Error('no master serves the slot of {domain}');
+  return (await connection.keys(pattern)).sort();
+}
+
 /** Every domain key with its contents, to show that a refused action changed nothing. */
-export async function domainSnapshot(redis: Redis): Promise<Record<string, unknown>> {
-  const keys = (await redis.keys('{domain}:*')).sort();
+export async function domainSnapshot(redis: RedisClient): Promise<Record<string, unknown>> {
+  const keys = await domainKeys(redis);
   const entries = await Promise.all(
     keys.map(async (key) => {
       const type = await redis.type(key);

@@ -20,11 +20,10 @@ let broken: Services;
 
 beforeAll(async () => {
   h = await startHarness();
-  const lost = h.connect();
-  await lost.quit();
+  const lost = await h.connectLost();
   const notifications = createNotificationService({
     redis: lost,
-    subscriber: h.connect(),
+    subscriber: h.connectSubscriber(),
     ttlSeconds: 60,
     logger: h.logger,
   });

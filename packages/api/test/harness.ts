@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role, User } from '@acme/contracts';
-import { startRedisServer, type RedisServerHandle } from '@acme/testing';
-import { Redis } from 'ioredis';
+import { createRedisClient, duplicateForSubscribing, type RedisClient } from '@acme/redis';
+import { startTestRedis, type TestRedis } from '@acme/testing';
 import { seedUsers } from '@acme/auth';
 import { createServices, type Services, type ServicesConfig } from '@acme/domain';
 import type { Context, RequestInfo } from '../src/context';
@@ -65,13 +65,22 @@ export function callerFor(services: Services, user: User, signal?: AbortSignal) 
 export type Caller = ReturnType<typeof callerFor>;
 
 export interface Harness {
-  server: RedisServerHandle;
+  /** One redis-server, or a 3+3 cluster under ACME_TEST_REDIS=cluster. */
+  testRedis: TestRedis;
   /** The command connection the services use. */
-  redis: Redis;
+  redis: RedisClient;
   services: Services;
   logger: ReturnType<typeof createTestLogger>;
   /** A new connection to the test Redis, closed by close(). */
-  connect(options?: { maxRetriesPerRequest?: number | null }): Redis;
+  connect(): RedisClient;
+  /** A new connection for a notification service's live bus (sharded on a cluster). */
+  connectSubscriber(): RedisClient;
+  /**
+   * A connection that was up and has been closed: Redis lost, as a service holding it sees
+   * it. It connects first because a Cluster that never learnt its slots holds a pipeline
+   * until it is ready, which an ended one never is.
+   */
+  connectLost(): Promise<RedisClient>;
   /** A fresh user, so every test starts with an empty inbox. */
   newUser(role: Role, name?: string): Promise<User>;
   /**
@@ -83,29 +92,41 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A real redis-server on a free port and the API's services wired to it, as the server does. */
+/**
+ * A real Redis (see startTestRedis) and the API's services wired to it, as the server does:
+ * its clients, subscriber included, are made by @acme/redis from the same target.
+ */
 export async function startHarness(): Promise<Harness> {
-  const server = await startRedisServer();
-  const connections: Redis[] = [];
-  const connect = (options: { maxRetriesPerRequest?: number | null } = {}) => {
-    const redis = new Redis(server.url, options);
+  const testRedis = await startTestRedis();
+  const connections: RedisClient[] = [];
+  const track = (redis: RedisClient) => {
     connections.push(redis);
     return redis;
   };
+  const connect = () => track(createRedisClient(testRedis.target));
+  const connectSubscriber = () =>
+    track(duplicateForSubscribing(createRedisClient(testRedis.target)));
   const logger = createTestLogger();
   const redis = connect();
   const services = createServices({
     config: testConfig,
     redis,
-    subscriber: connect(),
+    subscriber: connectSubscriber(),
     logger,
   });
   return {
-    server,
+    testRedis,
     redis,
     services,
     logger,
     connect,
+    connectSubscriber,
+    async connectLost() {
+      const lost = connect();
+      await lost.connect();
+      await lost.quit();
+      return lost;
+    },
     async newUser(role, name = `${role} ${randomUUID().slice(0, 8)}`) {
       const email = `${randomUUID()}@example.test`;
       return services.users.create({ email, name, role, password: 'test-password' });
@@ -115,7 +136,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await services.notifications.close();
       await Promise.all(connections.map((c) => c.quit().catch(() => undefined)));
-      await server.stop();
+      await testRedis.stop();
     },
   };
 }

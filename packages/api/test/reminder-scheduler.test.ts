@@ -29,7 +29,7 @@ function startProcess(h: Harness): ReminderScheduler {
   const services = createServices({
     config: testConfig,
     redis,
-    subscriber: h.connect(),
+    subscriber: h.connectSubscriber(),
     logger: h.logger,
   });
   const scheduler = createReminderScheduler({

@@ -5,9 +5,9 @@ import {
   getFreePort,
   SERVER_MAIN,
   startBuiltServer,
-  startRedisServer,
+  startTestRedis,
   type BuiltServer,
-  type RedisServerHandle,
+  type TestRedis,
 } from '@acme/testing';
 import { explain } from './cli/errors';
 import { createNotificationsClient, TRPCClientError, type NotificationsClient } from './index';
@@ -23,7 +23,7 @@ import {
 const PASSWORD = 'demo-password';
 const SERVER_ENV = { DEMO: '1', JWT_SECRET: 'x'.repeat(48), LOG_LEVEL: 'warn' };
 
-let redis: RedisServerHandle | undefined;
+let redis: TestRedis | undefined;
 const servers: BuiltServer[] = [];
 const proxies: TcpProxy[] = [];
 const recorders: EventRecorder[] = [];
@@ -34,8 +34,8 @@ let sales: NotificationsClient;
 let salesUser: User;
 
 async function startServer(): Promise<BuiltServer> {
-  if (!redis) throw new Error('redis-server not started');
-  const server = await startBuiltServer({ env: { ...SERVER_ENV, REDIS_URL: redis.url } });
+  if (!redis) throw new Error('test Redis not started');
+  const server = await startBuiltServer({ env: { ...SERVER_ENV, ...redis.env } });
   servers.push(server);
   return server;
 }
@@ -70,7 +70,7 @@ beforeAll(async () => {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(`${SERVER_MAIN} is missing: run \`turbo run build --filter=@acme/server\``);
   }
-  redis = await startRedisServer();
+  redis = await startTestRedis();
   server = await startServer();
   url = server.url;
   manager = createNotificationsClient({ url, token: await tokenFor('manager@demo.test') });

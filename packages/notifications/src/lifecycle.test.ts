@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { connectionFor } from '@acme/redis';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import type { StreamItem } from './codec';
@@ -88,7 +89,7 @@ describe('ending iterators', () => {
       expect(await reader).toHaveLength(1);
       expect(service.stats()).toEqual({ subscribedUsers: 0, listeners: 0 });
       await waitUnsubscribed(bob);
-      await env.redis.flushall();
+      await env.flush();
     }
   });
 
@@ -134,7 +135,7 @@ describe('slow consumers', () => {
 describe('subscriber connection state', () => {
   it('does not subscribe during the connect handshake', async () => {
     // ioredis would send SSUBSCRIBE at once in this phase, which breaks its ready check.
-    const subscriber = new Redis(env.url, { lazyConnect: true });
+    const subscriber = env.subscriber();
     const service = env.service({ subscriber });
     const reader = new Promise<StreamItem[]>((resolve, reject) => {
       subscriber.once('connect', () => {
@@ -150,7 +151,7 @@ describe('subscriber connection state', () => {
   });
 
   it('connects a lazy subscriber when the first iterator starts', async () => {
-    const subscriber = new Redis(env.url, { lazyConnect: true });
+    const subscriber = env.subscriber();
     const service = env.service({ subscriber });
     const reader = take(service.events('bob', { signal: never() }), 1);
     expect(await reader).toEqual([{ id: '0-0', event: { kind: 'sync.reset', reason: 'initial' } }]);
@@ -158,30 +159,63 @@ describe('subscriber connection state', () => {
 });
 
 describe('subscriber reconnects', () => {
-  it('re-reads the stream for events published while the subscriber was down', async () => {
-    // A fixed reconnect delay leaves a window in which events can only reach the stream.
-    const subscriber = new Redis(env.url, { retryStrategy: () => 300 });
-    const service = env.service({ subscriber });
-    const reader = take(service.events('bob', { signal: never() }), 8);
-    await waitLive(service, env.redis, bob, 1);
-    const created = [await service.create('bob', taskAssignment(0))];
+  // One connection's own reconnect; on a cluster the client replaces a lost subscriber (below).
+  it.skipIf(env.kind === 'cluster')(
+    're-reads the stream for events published while the subscriber was down',
+    async () => {
+      if (!('url' in env.target)) throw new Error('needs one redis-server');
+      // A fixed reconnect delay leaves a window in which events can only reach the stream.
+      const subscriber = new Redis(env.target.url, { retryStrategy: () => 300 });
+      const service = env.service({ subscriber });
+      const reader = take(service.events('bob', { signal: never() }), 8);
+      await waitLive(service, env.redis, bob, 1);
+      const created = [await service.create('bob', taskAssignment(0))];
 
-    const closed = once(subscriber, 'close');
-    await env.redis.client('KILL', 'TYPE', 'pubsub');
-    await closed;
-    let reconnected = false;
-    subscriber.once('ready', () => {
-      reconnected = true;
-    });
-    for (let i = 1; i <= 5; i++) created.push(await service.create('bob', taskAssignment(i)));
-    expect(reconnected).toBe(false);
+      const closed = once(subscriber, 'close');
+      await env.redis.client('KILL', 'TYPE', 'pubsub');
+      await closed;
+      let reconnected = false;
+      subscriber.once('ready', () => {
+        reconnected = true;
+      });
+      for (let i = 1; i <= 5; i++) created.push(await service.create('bob', taskAssignment(i)));
+      expect(reconnected).toBe(false);
 
-    await once(subscriber, 'ready');
-    await waitLive(service, env.redis, bob, 1);
-    created.push(await service.create('bob', taskAssignment(6)));
-    expect((await reader).map((item) => item.id)).toEqual([
-      '0-0',
-      ...created.map((c) => c.eventId),
-    ]);
-  });
+      await once(subscriber, 'ready');
+      await waitLive(service, env.redis, bob, 1);
+      created.push(await service.create('bob', taskAssignment(6)));
+      expect((await reader).map((item) => item.id)).toEqual([
+        '0-0',
+        ...created.map((c) => c.eventId),
+      ]);
+    },
+  );
+
+  it.runIf(env.kind === 'cluster')(
+    'on a cluster, re-reads the stream once the client has replaced a killed shard subscriber',
+    async () => {
+      const subscriber = env.subscriber();
+      const service = env.service({ subscriber });
+      const reader = take(service.events('bob', { signal: never() }), 8);
+      await waitLive(service, env.redis, bob, 1);
+      const created = [await service.create('bob', taskAssignment(0))];
+
+      // A lost sharded subscriber ends ('-node'); ioredis refreshes the slots, starts a new one,
+      // subscribes it again and says 'subscribersReady'. Creates may land on either side of that.
+      const down = once(subscriber, '-node');
+      const up = once(subscriber, 'subscribersReady');
+      const shard = connectionFor(env.redis, bob);
+      if (!shard) throw new Error(`no master serves ${bob}`);
+      await shard.client('KILL', 'TYPE', 'pubsub');
+      await down;
+      for (let i = 1; i <= 5; i++) created.push(await service.create('bob', taskAssignment(i)));
+      await up;
+      await waitLive(service, env.redis, bob, 1);
+      created.push(await service.create('bob', taskAssignment(6)));
+      expect((await reader).map((item) => item.id)).toEqual([
+        '0-0',
+        ...created.map((c) => c.eventId),
+      ]);
+    },
+  );
 });

@@ -1,7 +1,17 @@
-// Shared by the tests: a real redis-server per test file, services that are closed after
+// Shared by the tests: a real Redis per test file (one redis-server, or a 3+3 cluster under
+// ACME_TEST_REDIS=cluster), services that are closed after
 // each test, fixtures and small helpers that wait on events (never on fixed sleeps).
 import type { NewNotification } from '@acme/contracts';
-import { Redis } from 'ioredis';
+import {
+  connectionFor,
+  createRedisClient,
+  duplicateForSubscribing,
+  isCluster,
+  type RedisClient,
+  type RedisTarget,
+} from '@acme/redis';
+import { startTestRedis, testRedisKind, type TestRedis, type TestRedisKind } from '@acme/testing';
+import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { z } from 'zod';
 import type { StreamItem } from './codec';
@@ -10,59 +20,80 @@ import {
   type NotificationService,
   type NotificationsOptions,
 } from './service';
-import { startRedisServer, type RedisServerHandle } from '@acme/testing';
 
 export type ServiceOptions = Partial<Omit<NotificationsOptions, 'redis'>>;
 
-export interface TestRedis {
+export interface RedisEnv {
+  /** 'cluster' under ACME_TEST_REDIS=cluster (a 3+3 cluster), else one redis-server; known at once, for skipIf. */
+  readonly kind: TestRedisKind;
+  readonly target: RedisTarget;
   /** Command connection for assertions (also the services' command connection). */
-  readonly redis: Redis;
-  readonly url: string;
+  readonly redis: RedisClient;
+  /** A new subscriber connection, not connected yet (sharded on a cluster). */
+  subscriber(): RedisClient;
   /** A service on its own subscriber connection; closed after the test. */
   service(opts?: ServiceOptions): NotificationService;
+  /** FLUSHALL on every master. */
+  flush(): Promise<void>;
+  /** KEYS on every master, sorted: a cluster's KEYS only sees the node it runs on. */
+  keys(pattern?: string): Promise<string[]>;
 }
 
-export function useRedis(): TestRedis {
-  let server: RedisServerHandle | undefined;
-  let redis: Redis | undefined;
+/** The connection of each master: the client itself on one Redis. */
+export const masters = (redis: RedisClient): Redis[] =>
+  isCluster(redis) ? redis.nodes('master') : [redis];
+
+export function useRedis(): RedisEnv {
+  const kind = testRedisKind();
+  let testRedis: TestRedis | undefined;
+  let redis: RedisClient | undefined;
   const services: NotificationService[] = [];
-  const connected = () => {
-    if (!redis || !server) throw new Error('redis-server not started');
-    return { redis, server };
+  const started = () => {
+    if (!redis || !testRedis) throw new Error('test Redis not started');
+    return { redis, testRedis };
+  };
+  const subscriber = () => duplicateForSubscribing(createRedisClient(started().testRedis.target));
+  const flush = async () => {
+    await Promise.all(masters(started().redis).map((node) => node.flushall()));
   };
 
   beforeAll(async () => {
-    server = await startRedisServer();
-    redis = new Redis(server.url);
+    testRedis = await startTestRedis(kind);
+    redis = createRedisClient(testRedis.target);
+    await redis.connect();
   });
-  beforeEach(async () => {
-    await connected().redis.flushall();
-  });
+  beforeEach(flush);
   afterEach(async () => {
     await Promise.all(services.splice(0).map((s) => s.close()));
   });
   afterAll(async () => {
     await redis?.quit();
-    await server?.stop();
+    await testRedis?.stop();
   });
 
   return {
+    kind,
+    get target() {
+      return started().testRedis.target;
+    },
     get redis() {
-      return connected().redis;
+      return started().redis;
     },
-    get url() {
-      return connected().server.url;
-    },
+    subscriber,
     service(opts = {}) {
-      const { redis: command, server: srv } = connected();
       const service = createNotificationService({
-        redis: command,
-        subscriber: opts.subscriber ?? new Redis(srv.url),
+        redis: started().redis,
+        subscriber: opts.subscriber ?? subscriber(),
         ttlSeconds: 86_400,
         ...opts,
       });
       services.push(service);
       return service;
+    },
+    flush,
+    async keys(pattern = '*') {
+      const perNode = await Promise.all(masters(started().redis).map((n) => n.keys(pattern)));
+      return perNode.flat().sort();
     },
   };
 }
@@ -147,16 +178,18 @@ export async function eventually(assertion: () => Promise<void> | void): Promise
 
 const numsubReply = z.tuple([z.string(), z.number()]);
 
-/** Subscribers Redis counts on a shard channel. */
-export async function shardSubscribers(redis: Redis, channel: string): Promise<number> {
-  const [, count] = numsubReply.parse(await redis.call('PUBSUB', 'SHARDNUMSUB', channel));
+/** Subscribers Redis counts on a shard channel, asking the node that serves its slot. */
+export async function shardSubscribers(redis: RedisClient, channel: string): Promise<number> {
+  const node = connectionFor(redis, channel);
+  if (!node) throw new Error(`no master serves the slot of ${channel}`);
+  const [, count] = numsubReply.parse(await node.call('PUBSUB', 'SHARDNUMSUB', channel));
   return count;
 }
 
 /** Waits until the service has `listeners` listeners and Redis confirms the user's channel. */
 export async function waitLive(
   service: NotificationService,
-  redis: Redis,
+  redis: RedisClient,
   channel: string,
   listeners: number,
 ): Promise<void> {
@@ -167,7 +200,11 @@ export async function waitLive(
 }
 
 /** The ids in a user's stream after `afterId`, straight from Redis. */
-export async function streamIds(redis: Redis, key: string, afterId = '0-0'): Promise<string[]> {
+export async function streamIds(
+  redis: RedisClient,
+  key: string,
+  afterId = '0-0',
+): Promise<string[]> {
   const entries = await redis.xrange(key, `(${afterId}`, '+');
   return entries.map(([id]) => id);
 }

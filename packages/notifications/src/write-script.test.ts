@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@acme/redis';
 import { describe, expect, it } from 'vitest';
 import { userKeys } from './keys';
 import './scripts';
@@ -11,8 +11,8 @@ const TTL_MS = TTL * 1000;
 const SLACK_MS = TTL_MS / 100;
 
 /** Every key of the database with its type and content, for "nothing changed" checks. */
-async function snapshot(redis: Redis) {
-  const all = (await redis.keys('*')).sort();
+async function snapshot(redis: RedisClient) {
+  const all = await env.keys();
   return Promise.all(
     all.map(async (key) => {
       const type = await redis.type(key);
@@ -32,14 +32,14 @@ async function snapshot(redis: Redis) {
 }
 
 const sharedKeys = [keys.index, keys.unread, keys.events];
-const pttls = (redis: Redis) => Promise.all(sharedKeys.map((key) => redis.pttl(key)));
+const pttls = (redis: RedisClient) => Promise.all(sharedKeys.map((key) => redis.pttl(key)));
 
 describe('the create script', () => {
   it('refuses keys of the wrong type before writing anything', async () => {
     const service = env.service({ ttlSeconds: TTL });
     const notificationKey = keys.notification('fixed-id');
     for (const foreign of [notificationKey, keys.index, keys.unread, keys.events]) {
-      await env.redis.flushall();
+      await env.flush();
       await service.create('bob', taskAssignment(1));
       await env.redis.del(foreign);
       await env.redis.set(foreign, 'not ours');

@@ -1,6 +1,6 @@
 import type { ApproverGroup, User } from '@acme/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectTRPCError } from '../../test/assertions';
+import { domainKeys, expectTRPCError } from '../../test/assertions';
 import { SNAPSHOT_MEMBER_IDS } from '@acme/domain';
 import { startHarness, type Harness } from '../../test/harness';
 import { openInbox } from '../../test/inbox';
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const notificationsOf = async (user: User) => (await h.as(user).notifications.list({})).items;
-const groupKeys = () => h.redis.keys('{domain}:group:*');
+const groupKeys = () => domainKeys(h.redis, '{domain}:group:*');
 
 function addedNotice(group: ApproverGroup, userId: string) {
   return {
@@ -88,13 +88,13 @@ describe('approverGroups.create', () => {
     const second = await h.newUser('approver');
     const member = await h.newUser('approver');
     await h.as(first).approverGroups.create({ name: 'Legal', memberIds: [member.id] });
-    const keysBefore = (await groupKeys()).sort();
+    const keysBefore = await groupKeys();
     await expectTRPCError(
       h.as(second).approverGroups.create({ name: '  LEGAL ', memberIds: [member.id] }),
       'CONFLICT',
       'An approver group named "LEGAL" already exists',
     );
-    expect((await groupKeys()).sort()).toEqual(keysBefore);
+    expect(await groupKeys()).toEqual(keysBefore);
     expect(await notificationsOf(second)).toEqual([]);
     expect(await notificationsOf(member)).toHaveLength(1);
     expect((await h.as(second).approverGroups.list({})).items).toEqual([]);
@@ -103,7 +103,7 @@ describe('approverGroups.create', () => {
   it('refuses unknown member ids with BAD_REQUEST naming them, and bad names', async () => {
     const creator = await h.newUser('manager');
     const known = await h.newUser('approver');
-    const keysBefore = (await groupKeys()).sort();
+    const keysBefore = await groupKeys();
     await expectTRPCError(
       h.as(creator).approverGroups.create({
         name: 'Procurement',
@@ -117,7 +117,7 @@ describe('approverGroups.create', () => {
       h.as(creator).approverGroups.create({ name: 'x'.repeat(10_240) }),
       'BAD_REQUEST',
     );
-    expect((await groupKeys()).sort()).toEqual(keysBefore);
+    expect(await groupKeys()).toEqual(keysBefore);
     expect(await notificationsOf(creator)).toEqual([]);
     expect(await notificationsOf(known)).toEqual([]);
     // The refused name was never claimed.

@@ -1,6 +1,6 @@
 import type { Task, User } from '@acme/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectTRPCError } from '../../test/assertions';
+import { domainKeys, expectTRPCError } from '../../test/assertions';
 import { startHarness, type Harness } from '../../test/harness';
 import { openInbox } from '../../test/inbox';
 
@@ -12,7 +12,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const countKeys = async (pattern: string) => (await h.redis.keys(pattern)).length;
+const countKeys = async (pattern: string) => (await domainKeys(h.redis, pattern)).length;
 const notificationsOf = async (user: User) => (await h.as(user).notifications.list({})).items;
 
 function expectedAssignment(task: Task) {

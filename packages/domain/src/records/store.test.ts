@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startRedisServer, type RedisServerHandle } from '@acme/testing';
-import { Redis } from 'ioredis';
+import { createRedisClient, type RedisClient } from '@acme/redis';
+import { startTestRedis, type TestRedis } from '@acme/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readPage } from './pages';
@@ -16,18 +16,18 @@ const logger = {
     errors.push(obj);
   },
 };
-let server: RedisServerHandle;
-let redis: Redis;
+let testRedis: TestRedis;
+let redis: RedisClient;
 let store: RecordStore;
 
 beforeAll(async () => {
-  server = await startRedisServer();
-  redis = new Redis(server.url);
+  testRedis = await startTestRedis();
+  redis = createRedisClient(testRedis.target);
   store = createRecordStore(redis, logger);
 });
 afterAll(async () => {
   await redis.quit();
-  await server.stop();
+  await testRedis.stop();
 });
 
 const keyOf = (id: string) => `{domain}:test-thing:${id}`;
