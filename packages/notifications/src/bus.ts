@@ -1,4 +1,4 @@
-import type { RedisClient } from '@acme/redis';
+import { nodeKeyOf, type RedisClient } from '@acme/redis';
 import { parseStreamItem } from './codec';
 import { Listener } from './listener';
 import type { LocalEvents } from './local-events';
@@ -12,6 +12,8 @@ interface Channel {
   listeners: Set<Listener>;
   /** Redis has confirmed the subscription at least once. */
   confirmed: boolean;
+  /** On a cluster: the master that confirmed it last. */
+  node: string;
 }
 
 const toError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
@@ -31,6 +33,8 @@ export class Bus {
   private readonly channels = new Map<string, Channel>();
   /** Channels left while the connection was not ready: unsubscribed once it is. */
   private readonly leftWhileDown = new Set<string>();
+  /** Cluster masters whose sharded subscriber ended since the last rebuild. */
+  private lostNodes = new Set<string>();
   private closed = false;
 
   constructor(
@@ -41,8 +45,8 @@ export class Bus {
   ) {
     subscriber.on('smessage', this.onMessage);
     subscriber.on('ready', this.onReady);
-    // A cluster's sharded subscribers were rebuilt (failover, slot moved): same as a reconnect.
-    subscriber.on('subscribersReady', this.onReady);
+    subscriber.on('-node', this.onNodeLost);
+    subscriber.on('subscribersReady', this.onSubscribersRebuilt);
     subscriber.on('end', this.onEnd);
     subscriber.on('error', this.onError);
   }
@@ -57,7 +61,7 @@ export class Bus {
     }
     let channel = this.channels.get(name);
     if (!channel) {
-      channel = { listeners: new Set(), confirmed: false };
+      channel = { listeners: new Set(), confirmed: false, node: '' };
       this.channels.set(name, channel);
       channel.listeners.add(listener);
       this.leftWhileDown.delete(name);
@@ -89,7 +93,8 @@ export class Bus {
     this.channels.clear();
     this.subscriber.off('smessage', this.onMessage);
     this.subscriber.off('ready', this.onReady);
-    this.subscriber.off('subscribersReady', this.onReady);
+    this.subscriber.off('-node', this.onNodeLost);
+    this.subscriber.off('subscribersReady', this.onSubscribersRebuilt);
     this.subscriber.off('end', this.onEnd);
     this.subscriber.off('error', this.onError);
   }
@@ -117,6 +122,7 @@ export class Bus {
         if (this.channels.get(name) !== channel) return;
         const first = !channel.confirmed;
         channel.confirmed = true;
+        channel.node = nodeKeyOf(this.subscriber, name);
         for (const listener of channel.listeners) {
           if (first) listener.markSubscribed();
           else listener.requestResync();
@@ -165,7 +171,7 @@ export class Bus {
    * knew (before emitting 'ready' or, on a cluster, 'subscribersReady'); SSUBSCRIBE is
    * idempotent, and its confirmation tells the listeners when they can re-read the stream
    * without missing anything. (On a cluster ioredis then lists the channel twice, which costs
-   * a few bytes per channel per failover and nothing else.)
+   * a few bytes per channel per rebuild and nothing else.)
    */
   private readonly onReady = (): void => {
     for (const name of this.leftWhileDown) {
@@ -175,6 +181,27 @@ export class Bus {
     }
     this.leftWhileDown.clear();
     for (const [name, channel] of this.channels) this.subscribe(name, channel);
+  };
+
+  /** A sharded subscriber ended (the cluster passes its "host:port"; a pool node does not). */
+  private readonly onNodeLost = (_redis: unknown, nodeKey?: unknown): void => {
+    if (typeof nodeKey === 'string') this.lostNodes.add(nodeKey);
+  };
+
+  /**
+   * A cluster rebuilt its sharded subscribers (failover, slot moved, subscriber lost). Only the
+   * channels whose master changed or whose subscriber ended can have lost messages: those are
+   * subscribed again and re-read; the others never notice, so a failover of one shard costs
+   * no reads for the users of the others.
+   */
+  private readonly onSubscribersRebuilt = (): void => {
+    const lost = this.lostNodes;
+    this.lostNodes = new Set();
+    for (const [name, channel] of this.channels) {
+      const node = nodeKeyOf(this.subscriber, name);
+      if (channel.confirmed && channel.node === node && !lost.has(node)) continue;
+      this.subscribe(name, channel);
+    }
   };
 
   private readonly onEnd = (): void => {

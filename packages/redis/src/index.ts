@@ -13,4 +13,10 @@ export {
 } from './durability';
 export { asStoreUnavailable, StoreUnavailableError } from './errors';
 export { redisHealth, type RedisHealth } from './health';
-export { connectionFor, groupByNode, pipelinePerNode, type PipelineReply } from './nodes';
+export {
+  connectionFor,
+  groupByNode,
+  nodeKeyOf,
+  pipelinePerNode,
+  type PipelineReply,
+} from './nodes';

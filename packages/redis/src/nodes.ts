@@ -15,6 +15,11 @@ export function connectionFor(redis: RedisClient, key: string): Redis | undefine
   return redis.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === nodeKey);
 }
 
+/** On a cluster, "host:port" of the master serving `key`'s slot as last seen; else ''. */
+export function nodeKeyOf(redis: RedisClient, key: string): string {
+  return isCluster(redis) ? (redis.slots[calculateSlot(key)]?.[0] ?? '') : '';
+}
+
 /**
  * Splits items into groups whose keys one pipeline may carry: on a cluster, one group per
  * master (ioredis refuses a pipeline spanning nodes); on one Redis, a single group.

@@ -42,12 +42,21 @@ export function useClusterStack(
     };
     const first = await startServer({ ...common, DEMO: '1' });
     state.servers = [first, await startServer(common)];
+    for (const server of state.servers) {
+      // A server that dies under a test is the finding: show why.
+      void server.exited.then((code) => {
+        if (!stopping)
+          process.stderr.write(`server exited (${code}):\n${server.output().slice(-6000)}\n`);
+      });
+    }
     for (const email of DEMO_EMAILS) {
       const me = await (await bearerClient(first.url, email)).auth.me.query();
       state.ids.set(email, me.id);
     }
   }, 60_000);
+  let stopping = false;
   afterAll(async () => {
+    stopping = true;
     await Promise.all(state.servers?.map((s) => s.stop()) ?? []);
     await state.cluster?.stop();
   });
