@@ -91,6 +91,13 @@ function burstSummary(reps: RepResult[]) {
     burstRedisMsPerCreate: median(
       burst.map((b) => (b.cpu.redisMs ?? (b.cpu.redisPct / 100) * b.deliverMs) / b.sent),
     ),
+    // (runs written before these were measured: NaN, shown as —)
+    burstRedisCommandsPerCreate: median(
+      burst.map((b) => (b.redis ? b.redis.commands / b.sent : Number.NaN)),
+    ),
+    burstSseBytesPerEvent: median(
+      burst.map((b) => (b.sseBytes === undefined ? Number.NaN : b.sseBytes / b.received)),
+    ),
   };
 }
 
@@ -101,6 +108,9 @@ function broadcastSummary(reps: RepResult[]) {
     broadcastDeliveriesPerSec: median(broadcast.map((b) => (b.received / b.lastMs) * 1000)),
     broadcastLastMs: median(broadcast.map((b) => b.lastMs)),
     broadcastResponseMs: median(broadcast.map((b) => b.responseMs)),
+    broadcastRedisCommandsPerMember: median(
+      broadcast.map((b) => (b.redis ? b.redis.commands / b.members : Number.NaN)),
+    ),
   };
 }
 
