@@ -24,7 +24,18 @@ export type RedisSnapshot = {
   holds: string[];
   commands: Map<string, CommandStat>;
   cpuMs: number;
+  net: Net;
 }[];
+
+/**
+ * Bytes Redis read and wrote (INFO stats); `outBytes` includes `replOutBytes`, what it
+ * wrote to its replicas.
+ */
+interface Net {
+  inBytes: number;
+  outBytes: number;
+  replOutBytes: number;
+}
 
 /**
  * What Redis did between two snapshots, without the bench's own INFO calls and without the
@@ -37,6 +48,8 @@ export interface RedisCost {
   perCommandUsec: Record<string, number>;
   /** Redis's own CPU (user + sys), ms */
   cpuMs: number;
+  /** network bytes (the bench's own INFO replies included, a few KB) */
+  net: Net;
   /** the same per master (one entry on a single Redis) */
   perMaster: (Omit<RedisCost, 'perMaster'> & { name: string; holds: string[] })[];
 }
@@ -48,6 +61,7 @@ export async function snapshot(masters: readonly Master[]): Promise<RedisSnapsho
       holds: m.holds,
       commands: await commandStats(m.info),
       cpuMs: await redisCpuMs(m.info),
+      net: await netBytes(m.info),
     })),
   );
 }
@@ -68,6 +82,11 @@ export function costBetween(before: RedisSnapshot, after: RedisSnapshot): RedisC
     perCommand: sum((m) => m.perCommand),
     perCommandUsec: sum((m) => m.perCommandUsec),
     cpuMs: perMaster.reduce((a, m) => a + m.cpuMs, 0),
+    net: {
+      inBytes: perMaster.reduce((a, m) => a + m.net.inBytes, 0),
+      outBytes: perMaster.reduce((a, m) => a + m.net.outBytes, 0),
+      replOutBytes: perMaster.reduce((a, m) => a + m.net.replOutBytes, 0),
+    },
     perMaster,
   };
 }
@@ -90,7 +109,18 @@ function masterCost(
     perCommandUsec[name] = stat.usec - (was?.usec ?? 0);
     commands += calls;
   }
-  return { commands, perCommand, perCommandUsec, cpuMs: after.cpuMs - (before?.cpuMs ?? 0) };
+  const net = (pick: (n: Net) => number) => pick(after.net) - (before ? pick(before.net) : 0);
+  return {
+    commands,
+    perCommand,
+    perCommandUsec,
+    cpuMs: after.cpuMs - (before?.cpuMs ?? 0),
+    net: {
+      inBytes: net((n) => n.inBytes),
+      outBytes: net((n) => n.outBytes),
+      replOutBytes: net((n) => n.replOutBytes),
+    },
+  };
 }
 
 /** Calls and µs per command since start (INFO commandstats). */
@@ -109,4 +139,14 @@ export async function redisCpuMs(redis: Redis): Promise<number> {
   const user = Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0);
   const sys = Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1] ?? 0);
   return (user + sys) * 1000;
+}
+
+async function netBytes(redis: Redis): Promise<Net> {
+  const info = await redis.info('stats');
+  const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+  return {
+    inBytes: field('total_net_input_bytes'),
+    outBytes: field('total_net_output_bytes'),
+    replOutBytes: field('total_net_repl_output_bytes'),
+  };
 }

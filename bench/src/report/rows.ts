@@ -59,6 +59,18 @@ function burstRows(s: Settings): Row[] {
       show: (_v, x) => `${fmt(x.burstServerMsPerCreate, 3)} / ${fmt(x.burstRedisMsPerCreate, 3)}`,
     },
     plain('burst: Redis commands per notification', (x) => x.burstRedisCommandsPerCreate, 1),
+    {
+      figure: 'burst: Redis network bytes per notification — in / out to clients / to replicas',
+      value: (x) => x.burstRedisInBytesPerCreate,
+      show: (_v, x) =>
+        [
+          x.burstRedisInBytesPerCreate,
+          x.burstRedisOutBytesPerCreate,
+          x.burstRedisReplBytesPerCreate,
+        ]
+          .map((v) => fmt(v, 0))
+          .join(' / '),
+    },
     plain('burst: SSE bytes per delivered event', (x) => x.burstSseBytesPerEvent, 0),
   ];
 }

@@ -95,6 +95,18 @@ function burstSummary(reps: RepResult[]) {
     burstRedisCommandsPerCreate: median(
       burst.map((b) => (b.redis ? b.redis.commands / b.sent : Number.NaN)),
     ),
+    burstRedisInBytesPerCreate: median(
+      burst.map((b) => (b.redis?.net ? b.redis.net.inBytes / b.sent : Number.NaN)),
+    ),
+    burstRedisOutBytesPerCreate: median(
+      // Redis 7's total_net_output_bytes includes what it sends to its replicas
+      burst.map((b) =>
+        b.redis?.net ? (b.redis.net.outBytes - b.redis.net.replOutBytes) / b.sent : Number.NaN,
+      ),
+    ),
+    burstRedisReplBytesPerCreate: median(
+      burst.map((b) => (b.redis?.net ? b.redis.net.replOutBytes / b.sent : Number.NaN)),
+    ),
     burstSseBytesPerEvent: median(
       burst.map((b) => (b.sseBytes === undefined ? Number.NaN : b.sseBytes / b.received)),
     ),
