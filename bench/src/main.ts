@@ -5,6 +5,8 @@
  *   pnpm bench                    full run (3 repetitions, ~15 min)
  *   pnpm bench --quick            small numbers, 1 repetition (~2 min)
  *   --systems=product,seed,raw    which systems (default: all three)
+ *   --redis=single|cluster|both   the product on the bench's redis-server (default), on a
+ *                                 local 3+3 Redis Cluster, or both side by side
  *   --reps=N                      repetitions
  *   --cpu-prof                    write a V8 CPU profile of every server (results/tmp/profiles)
  *   --heap-snapshot               V8 heap snapshots of each server (rep 1, at 0 and the first
@@ -18,6 +20,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { userKey } from '@acme/auth';
 import { buildAll } from './build';
 import { LoadProcess } from './load-process';
 import { elapsedSeconds, log } from './log';
@@ -26,6 +29,7 @@ import { PATHS as paths } from './paths';
 import type { Context } from './phases/context';
 import { fileLimit, killAll, stop } from './proc';
 import { startRedis } from './redis';
+import { CLUSTER_SHAPE, startCluster } from './redis-cluster';
 import { writeReport } from './report/write';
 import type { RunResult } from './results';
 import { machine, runAll } from './run';
@@ -67,7 +71,7 @@ function startDeadline(): NodeJS.Timeout {
   return deadline;
 }
 
-/** Builds, starts redis-server, creates the users and forks the load process. */
+/** Builds, starts redis-server (and the cluster), creates the users, forks the load process. */
 async function setUp() {
   await buildAll(paths, options.build);
   const nofile = fileLimit();
@@ -75,43 +79,59 @@ async function setUp() {
     log(`warning: open-files hard limit is ${nofile}; the largest stream counts may fail`);
   }
   const redis = await startRedis(join(paths.tmp, 'redis'), join(paths.tmp, 'redis.log'));
-  log(`redis-server ${redis.version} at ${redis.url}`);
+  log(`redis-server ${redis.version} at ${redis.env.REDIS_URL ?? ''}`);
+  const cluster = options.systems.some((s) => s.redis === 'cluster')
+    ? await startCluster(join(paths.tmp, 'redis-cluster'))
+    : null;
   const jwtSecret = randomBytes(32).toString('hex');
   const runId = randomBytes(4).toString('hex');
   const { actor, members } = await createUsers(
-    redis.redis,
+    [redis.client, ...(cluster ? [cluster.client] : [])],
     usersNeeded(settings),
     jwtSecret,
     runId,
   );
-  log(`${members.length} users created`);
+  log(`${members.length} users created${cluster ? ' on each Redis' : ''}`);
+  // Every create reads the actor's record: on a cluster, one master serves all those reads.
+  if (cluster) {
+    await cluster.locate('actor', userKey(actor.id));
+    const where = cluster.masters.map((m) => `${m.name} (${m.holds.join(', ') || 'users'})`);
+    log(
+      `redis cluster: masters ${where.join(', ')}, ${CLUSTER_SHAPE.replicasPerMaster} replica each`,
+    );
+  }
   const load = await LoadProcess.start(paths, nofile);
   const ctx: Context = {
     options,
     settings,
     paths,
-    redis: redis.redis,
-    redisUrl: redis.url,
-    redisPid: redis.pid,
+    redis,
+    cluster,
     jwtSecret,
     actor,
     members,
     load,
     nofile,
   };
-  return { ctx, redis };
+  return { ctx, redis, cluster };
 }
 
 async function main() {
   rmSync(paths.tmp, { recursive: true, force: true });
   mkdirSync(join(paths.tmp, 'profiles'), { recursive: true });
   const deadline = startDeadline();
-  const { ctx, redis } = await setUp();
+  const { ctx, redis, cluster } = await setUp();
   run = {
     date: new Date().toISOString(),
     mode: settings.mode,
     settings,
     machine: machine(redis.version),
+    cluster: cluster
+      ? {
+          replicasPerMaster: CLUSTER_SHAPE.replicasPerMaster,
+          masters: cluster.masters.map(({ name, holds }) => ({ name, holds })),
+        }
+      : null,
     systems: options.systems.map((s) => s.name),
     reps: [],
     discarded: [],
@@ -122,6 +142,7 @@ async function main() {
   } finally {
     await stop(ctx.load.child, 5000);
     await redis.close();
+    await cluster?.close();
   }
   run.wallSeconds = elapsedSeconds();
   const written = await writeReport(run, resultsDir);

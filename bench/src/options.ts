@@ -5,6 +5,8 @@ import { SYSTEMS, type SystemSpec } from './systems';
 export interface Options {
   settings: Settings;
   systems: SystemSpec[];
+  /** which Redis the product runs on: the bench's redis-server, a local cluster, or both */
+  redis: RedisChoice;
   /** rebuild apps/server: when a source is newer than its bundle, always, or never */
   build: 'auto' | 'always' | 'never';
   cpuProfile: boolean;
@@ -21,15 +23,32 @@ export function parseOptions(argv: readonly string[]): Options {
   const settings: Settings = { ...(flag('quick') ? QUICK : FULL) };
   const reps = option('reps');
   if (reps) settings.reps = Math.max(1, Number(reps));
+  const redis = redisChoice(option('redis') ?? 'single');
   const chosen = (option('systems') ?? 'product,seed,raw').split(',');
-  const systems = SYSTEMS.filter((s) => chosen.includes(s.name));
+  const systems = SYSTEMS.filter((s) => chosen.includes(s.name) || productOn(s, chosen, redis));
   if (systems.length === 0) throw new Error(`--systems: none of ${chosen.join(', ')}`);
+  // The deadline was set for the three systems of a default run.
+  settings.deadlineMs = Math.round(settings.deadlineMs * Math.max(1, systems.length / 3));
   return {
     settings,
     systems,
+    redis,
     build: flag('no-build') ? 'never' : flag('build') ? 'always' : 'auto',
     cpuProfile: flag('cpu-prof'),
     heapSnapshot: flag('heap-snapshot'),
     productEntry: option('product-entry'),
   };
+}
+
+export type RedisChoice = 'single' | 'cluster' | 'both';
+
+function redisChoice(value: string): RedisChoice {
+  if (value === 'single' || value === 'cluster' || value === 'both') return value;
+  throw new Error(`--redis=${value}: expected single, cluster or both`);
+}
+
+/** `--systems=product` means the product on each Redis that `--redis` names. */
+function productOn(spec: SystemSpec, chosen: string[], redis: RedisChoice): boolean {
+  if (!spec.product || !chosen.includes('product')) return false;
+  return redis === 'both' || spec.redis === redis;
 }

@@ -34,7 +34,8 @@ export interface SpawnOptions {
   name: string;
   /** argv after `node` */
   args: string[];
-  env: Record<string, string>;
+  /** on top of this process's environment; `undefined` removes a variable */
+  env: Record<string, string | undefined>;
   logFile: string;
   cwd?: string;
   ipc?: boolean;

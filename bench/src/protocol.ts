@@ -17,7 +17,7 @@ export interface Target {
   actorToken: string;
 }
 
-export type SystemName = 'product' | 'seed' | 'raw';
+export type SystemName = 'product' | 'product-cluster' | 'product-cluster-wait' | 'seed' | 'raw';
 
 export interface StreamSpec {
   key: number;
@@ -84,6 +84,8 @@ export interface BurstResult {
   deliverMs: number;
   /** per-delivery create-to-receive, ms */
   latencies: number[];
+  /** SSE body bytes the burst's streams received meanwhile, heartbeats included (absent in older runs) */
+  sseBytes?: number;
   timedOut: boolean;
 }
 

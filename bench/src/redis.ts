@@ -1,10 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
-import { Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import { freePort, sleep, spawnBinary, stop } from './proc';
+import type { Master } from './redis-stats';
+
+/** A Redis the systems under test run on: one redis-server or a Redis Cluster. */
+export interface BenchRedis {
+  kind: 'single' | 'cluster';
+  version: string;
+  /** what the bench creates its users with (and clears the seed's keys on one Redis) */
+  client: Redis | Cluster;
+  /** the servers' environment pointing them at this Redis (REDIS_URL or REDIS_CLUSTER_NODES) */
+  env: Record<string, string>;
+  /** where `INFO commandstats` / `INFO cpu` are read and summed */
+  masters: Master[];
+  /** Adds `label` to the `holds` of the master serving `key` (a no-op on one Redis). */
+  locate(label: string, key: string): Promise<void>;
+  /** every redis-server process (their CPU is the bench's, not foreign load) */
+  pids(): number[];
+  close(): Promise<void>;
+}
+
+export type SingleRedis = BenchRedis & { client: Redis };
 
 /** A private redis-server on a free loopback port, no persistence, data under `dir`. */
-export async function startRedis(dir: string, logFile: string) {
+export async function startRedis(dir: string, logFile: string): Promise<SingleRedis> {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const child = spawnBinary(
@@ -33,50 +53,24 @@ export async function startRedis(dir: string, logFile: string) {
   }
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   await redis.ping();
-  const version = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
+  const info = new Redis(url, { maxRetriesPerRequest: 1 });
   return {
-    url,
-    redis,
-    version,
-    pid: child.pid ?? 0,
+    kind: 'single',
+    version: await redisVersion(redis),
+    client: redis,
+    env: { REDIS_URL: url },
+    masters: [{ name: `127.0.0.1:${port}`, info, holds: [] }],
+    locate: () => Promise.resolve(),
+    pids: () => [child.pid ?? 0],
     async close() {
-      await redis.quit().catch(() => undefined);
+      await Promise.all([redis, info].map((c) => c.quit().catch(() => undefined)));
       await stop(child, 5000);
     },
   };
 }
 
-/** Calls per command since start (INFO commandstats). */
-export async function commandCalls(redis: Redis): Promise<Map<string, number>> {
-  const info = await redis.info('commandstats');
-  const calls = new Map<string, number>();
-  for (const m of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
-    calls.set(m[1] ?? '', Number(m[2]));
-  }
-  return calls;
-}
-
-/** Commands run between two commandstats snapshots, without the bench's own INFO calls. */
-export function commandDelta(before: Map<string, number>, after: Map<string, number>) {
-  const perCommand: Record<string, number> = {};
-  let total = 0;
-  for (const [name, calls] of after) {
-    if (name === 'info') continue;
-    const d = calls - (before.get(name) ?? 0);
-    if (d > 0) {
-      perCommand[name] = d;
-      total += d;
-    }
-  }
-  return { total, perCommand };
-}
-
-/** Redis's own CPU time (user + sys), ms. */
-export async function redisCpuMs(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
-  const user = Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0);
-  const sys = Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1] ?? 0);
-  return (user + sys) * 1000;
+export async function redisVersion(redis: Redis | Cluster): Promise<string> {
+  return /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
 }
 
 function accepts(port: number): Promise<boolean> {

@@ -8,20 +8,32 @@ import { measureRss } from './phases/memory';
 import { ramp } from './phases/ramp';
 import { measureResume } from './phases/resume';
 import { ForeignLoad, sleep, stop } from './proc';
-import { clearSeedKeys } from './redis';
+import { clearSeedKeys, type BenchRedis } from './redis';
 import { emptyRep, type RepResult } from './results';
-import { startServer, type RunningServer, type SystemSpec } from './systems';
+import { skips, startServer, type RunningServer, type SystemSpec } from './systems';
 
 /** The bench's own processes, whose CPU is not foreign load. */
-export const ownPids = (ctx: Context) => [process.pid, ctx.load.child.pid ?? 0, ctx.redisPid];
+export const ownPids = (ctx: Context) => [
+  process.pid,
+  ctx.load.child.pid ?? 0,
+  ...ctx.redis.pids(),
+  ...(ctx.cluster?.pids() ?? []),
+];
+
+function storeOf(ctx: Context, spec: SystemSpec): BenchRedis {
+  if (spec.redis === 'single') return ctx.redis;
+  if (!ctx.cluster) throw new Error(`${spec.name} needs the cluster, which was not started`);
+  return ctx.cluster;
+}
 
 /** One repetition of one system: a fresh server process, every phase, the server stopped. */
 export async function runRep(ctx: Context, spec: SystemSpec, rep: number): Promise<RepResult> {
   const result = emptyRep(spec.name, rep);
-  if (spec.name === 'seed') await clearSeedKeys(ctx.redis);
+  if (spec.name === 'seed') await clearSeedKeys(ctx.redis.client);
+  const store = storeOf(ctx, spec);
   const server = await startServer(spec, {
     paths: ctx.paths,
-    redisUrl: ctx.redisUrl,
+    redisEnv: store.env,
     jwtSecret: ctx.jwtSecret,
     actorToken: ctx.actor.token,
     nofile: ctx.nofile,
@@ -31,7 +43,7 @@ export async function runRep(ctx: Context, spec: SystemSpec, rep: number): Promi
   });
   log(`${spec.name} rep ${rep}: server pid ${server.pid} on port ${server.port}`);
   try {
-    await runPhases(repetition(ctx, spec, rep, server, result));
+    await runPhases(repetition(ctx, spec, rep, store, server, result));
   } finally {
     await ctx.load.call({ op: 'closeAll' }, 30_000).catch(() => undefined);
     await stop(server.child);
@@ -56,13 +68,14 @@ async function runPhases(r: Rep): Promise<void> {
   await ctx.load.call({ op: 'closeAll' }, 30_000);
   await sleep(1000);
 
-  if (r.spec.resumes) await r.phase('resume', () => measureResume(r));
+  if (r.spec.resumes && !skips(r.spec, 'resume')) await r.phase('resume', () => measureResume(r));
 }
 
 function repetition(
   ctx: Context,
   spec: SystemSpec,
   rep: number,
+  store: BenchRedis,
   server: RunningServer,
   result: RepResult,
 ): Rep {
@@ -79,5 +92,5 @@ function repetition(
       log(`  ! ${spec.name} ${name}: ${msg}`);
     }
   };
-  return { ctx, spec, rep, server, result, phase };
+  return { ctx, spec, rep, store, server, result, phase };
 }

@@ -5,6 +5,7 @@ import type {
   ResumeResult,
   SystemName,
 } from './protocol';
+import type { RedisCost } from './redis-stats';
 import type { Settings } from './settings';
 import type { summarize } from './stats';
 import type { LoopDelay } from './systems';
@@ -49,9 +50,11 @@ export interface RepResult {
     | (BurstResult & {
         latency: ReturnType<typeof summarize>;
         cpu: Cpu;
+        /** Redis's commands and CPU over the burst, summed over the masters and per master */
+        redis?: RedisCost;
       })
     | null;
-  broadcast: (BroadcastResult & { cpu?: Cpu }) | null;
+  broadcast: (BroadcastResult & { cpu?: Cpu; redis?: RedisCost }) | null;
   resume: ResumeResult | null;
   /** CPU % of one core used by processes outside the bench, per phase */
   foreign: Record<string, number>;
@@ -71,6 +74,8 @@ export interface RunResult {
     redis: string;
   };
   systems: SystemName[];
+  /** the local cluster of `--redis=cluster|both` (its masters' figures are summed) */
+  cluster?: { replicasPerMaster: number; masters: { name: string; holds: string[] }[] } | null;
   reps: RepResult[];
   /** repetitions run again because other processes loaded the machine */
   discarded: { system: SystemName; rep: number; foreign: Record<string, number> }[];

@@ -4,11 +4,22 @@ import { pathToFileURL } from 'node:url';
 import type { SystemName, Target } from './protocol';
 import { freePort, sleep, spawnNode, within } from './proc';
 
+/** Phases a system may leave out (see `skips`). */
+export type OptionalPhase = 'idle' | 'resume';
+
 export interface SystemSpec {
   name: SystemName;
   label: string;
   /** the script node runs */
   entry: (paths: Paths) => string;
+  /** the real server (`--product-entry` replaces its script) */
+  product: boolean;
+  /** the bench's redis-server, or the local cluster of `--redis=cluster|both` */
+  redis: 'single' | 'cluster';
+  /** more environment for the server */
+  env: Record<string, string>;
+  /** phases not run for this system, and why (printed under the report's table) */
+  skips: { phases: OptionalPhase[]; why: string } | null;
   streamPath: string;
   createPath: string;
   groupPath: string;
@@ -23,17 +34,47 @@ export interface Paths {
   tmp: string;
 }
 
+const product = {
+  entry: (p: Paths) => join(p.root, 'apps/server/dist/main.js'),
+  product: true,
+  streamPath: '/trpc/notifications.onEvent',
+  createPath: '/trpc/tasks.create',
+  groupPath: '/trpc/approverGroups.create',
+  resumes: true,
+} as const;
+
+const comparison = { product: false, redis: 'single', env: {}, skips: null } as const;
+
 export const SYSTEMS: SystemSpec[] = [
   {
+    ...product,
     name: 'product',
     label: 'this product (tRPC SSE)',
-    entry: (p) => join(p.root, 'apps/server/dist/main.js'),
-    streamPath: '/trpc/notifications.onEvent',
-    createPath: '/trpc/tasks.create',
-    groupPath: '/trpc/approverGroups.create',
-    resumes: true,
+    redis: 'single',
+    env: {},
+    skips: null,
   },
   {
+    ...product,
+    name: 'product-cluster',
+    label: 'this product on a Redis Cluster (REDIS_CLUSTER_NODES)',
+    redis: 'cluster',
+    env: {},
+    skips: null,
+  },
+  {
+    ...product,
+    name: 'product-cluster-wait',
+    label: 'the same with REDIS_MIN_REPLICAS=1 (a WAIT after every write)',
+    redis: 'cluster',
+    env: { REDIS_MIN_REPLICAS: '1' },
+    skips: {
+      phases: ['idle', 'resume'],
+      why: 'no write is measured there, and WAIT only changes writes',
+    },
+  },
+  {
+    ...comparison,
     name: 'seed',
     label: "seed 000's polling design",
     entry: (p) => join(p.dist, 'seed.mjs'),
@@ -43,6 +84,7 @@ export const SYSTEMS: SystemSpec[] = [
     resumes: true,
   },
   {
+    ...comparison,
     name: 'raw',
     label: 'raw floor (node:http + pub/sub)',
     entry: (p) => join(p.dist, 'raw.mjs'),
@@ -52,6 +94,9 @@ export const SYSTEMS: SystemSpec[] = [
     resumes: false,
   },
 ];
+
+export const skips = (spec: SystemSpec, phase: OptionalPhase) =>
+  spec.skips?.phases.includes(phase) ?? false;
 
 export interface RunningServer {
   spec: SystemSpec;
@@ -74,7 +119,8 @@ export interface LoopDelay {
 
 export interface StartOptions {
   paths: Paths;
-  redisUrl: string;
+  /** REDIS_URL or REDIS_CLUSTER_NODES */
+  redisEnv: Record<string, string>;
   jwtSecret: string;
   actorToken: string;
   nofile: number;
@@ -98,13 +144,17 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      REDIS_URL: o.redisUrl,
+      // exactly one of the two reaches the server, whatever this shell had set
+      REDIS_URL: undefined,
+      REDIS_CLUSTER_NODES: undefined,
+      ...o.redisEnv,
       JWT_SECRET: o.jwtSecret,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       // The product's per-IP limits would refuse the bench's 10,000 streams from one host.
       HTTP_RATE_LIMIT_PER_MINUTE: '0',
       LOGIN_ATTEMPTS_PER_WINDOW: '1000000',
+      ...spec.env,
     },
     logFile: o.logFile,
     ipc: true,
@@ -146,7 +196,7 @@ function nodeArgs(spec: SystemSpec, o: StartOptions): string[] {
         `--cpu-prof-name=${o.cpuProfile}`,
       ]
     : [];
-  const entry = spec.name === 'product' && o.productEntry ? o.productEntry : spec.entry(o.paths);
+  const entry = spec.product && o.productEntry ? o.productEntry : spec.entry(o.paths);
   return ['--expose-gc', ...profile, '--import', probe, entry];
 }
 

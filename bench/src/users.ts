@@ -1,23 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { SignJWT } from 'jose';
-import { createUserService } from '@acme/auth';
+import { createUserService, userKey } from '@acme/auth';
 
 export interface BenchUser {
   id: string;
   token: string;
 }
 
+/** A user's Redis record as `createUserService(redis).create` writes it. */
+interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  passwordHash: string;
+}
+
 /**
- * The actor (a manager, who creates tasks and groups) is created with the product's own
- * `createUserService(redis).create`. So is a template member; the other members are copies of
- * its Redis record (same fields, same password hash) under new ids and emails, because each
- * `create` costs one scrypt hash (~50 ms of CPU): 10,000 would take minutes on two cores.
- * Every copy is then read back through the product's `getMany`, so a record the product
- * would not accept fails the bench here.
+ * The same users (ids, records, tokens) on every Redis in `clients`: one redis-server or a
+ * cluster alike. The actor (a manager, who creates tasks and groups) is created on the first
+ * with the product's own `createUserService(redis).create`. So is a template member; the
+ * other members are copies of its Redis record (same fields, same password hash) under new
+ * ids and emails, because each `create` costs one scrypt hash (~50 ms of CPU): 10,000 would
+ * take minutes on two cores. The other Redis get copies of all of them. Every user is then
+ * read back through the product's `getMany` on each, so a record the product would not
+ * accept fails the bench here.
  */
-export async function createUsers(redis: Redis, count: number, secret: string, runId: string) {
-  const users = createUserService(redis);
+export async function createUsers(
+  clients: readonly (Redis | Cluster)[],
+  count: number,
+  secret: string,
+  runId: string,
+) {
+  const [first, ...others] = clients;
+  if (!first) throw new Error('createUsers: no Redis');
+  const users = createUserService(first);
   const password = 'bench-password';
   const actor = await users.create({
     email: `bench-actor-${runId}@bench.test`,
@@ -31,28 +49,25 @@ export async function createUsers(redis: Redis, count: number, secret: string, r
     role: 'member',
     password,
   });
-  const stored = await redis.hgetall(`user:${template.id}`);
-  const passwordHash = stored.passwordHash;
+  const created = await Promise.all([actor, template].map((u) => readRecord(first, u.id)));
+  const passwordHash = created[1]?.passwordHash;
   if (!passwordHash) throw new Error('the user record layout changed: no passwordHash field');
 
-  const ids = [template.id];
-  const batch = 1000;
-  for (let start = 1; start < count; start += batch) {
-    const pipeline = redis.pipeline();
-    for (let i = start; i < Math.min(count, start + batch); i += 1) {
-      const id = randomUUID();
-      const email = `bench-member-${runId}-${i}@bench.test`;
-      const name = `Bench Member ${i}`;
-      pipeline.set(`user-email:${email}`, id, 'NX');
-      pipeline.hset(`user:${id}`, { id, email, name, role: 'member', passwordHash });
-      pipeline.zadd('users', 0, `${name.toLowerCase()}\u0000${id}`);
-      ids.push(id);
-    }
-    await pipeline.exec();
+  const copies: UserRecord[] = [];
+  for (let i = 1; i < count; i += 1) {
+    const name = `Bench Member ${i}`;
+    const email = `bench-member-${runId}-${i}@bench.test`;
+    copies.push({ id: randomUUID(), email, name, role: 'member', passwordHash });
   }
-  const found = await users.getMany(ids);
-  if (found.size !== ids.length) {
-    throw new Error(`only ${found.size} of ${ids.length} bench users read back`);
+  await writeRecords(first, copies);
+  for (const other of others) await writeRecords(other, [...created, ...copies]);
+
+  const ids = [template.id, ...copies.map((u) => u.id)];
+  for (const client of clients) {
+    const found = await createUserService(client).getMany([actor.id, ...ids]);
+    if (found.size !== ids.length + 1) {
+      throw new Error(`only ${found.size} of ${ids.length + 1} bench users read back`);
+    }
   }
 
   const key = new TextEncoder().encode(secret);
@@ -70,4 +85,31 @@ export async function createUsers(redis: Redis, count: number, secret: string, r
   const members: BenchUser[] = [];
   for (const id of ids) members.push({ id, token: await sign(id) });
   return { actor: { id: actor.id, token: await sign(actor.id) }, members };
+}
+
+async function readRecord(redis: Redis | Cluster, id: string): Promise<UserRecord> {
+  const { email, name, role, passwordHash } = await redis.hgetall(userKey(id));
+  if (!email || !name || !role || !passwordHash) {
+    throw new Error(`the user record layout changed: ${userKey(id)} lacks a field`);
+  }
+  return { id, email, name, role, passwordHash };
+}
+
+/**
+ * The records with their email and name indexes, as `create` writes them. Single commands,
+ * 1,000 in flight, rather than pipelines: ioredis routes each to its slot's master.
+ */
+async function writeRecords(redis: Redis | Cluster, records: UserRecord[]): Promise<void> {
+  const batch = 1000;
+  for (let start = 0; start < records.length; start += batch) {
+    await Promise.all(
+      records
+        .slice(start, start + batch)
+        .flatMap((u) => [
+          redis.set(`user-email:${u.email}`, u.id, 'NX'),
+          redis.hset(userKey(u.id), { ...u }),
+          redis.zadd('users', 0, `${u.name.toLowerCase()}\u0000${u.id}`),
+        ]),
+    );
+  }
 }

@@ -11,6 +11,8 @@ export async function burst(req: Extract<LoadRequest, { op: 'burst' }>): Promise
   const users = keys.map(getStream);
   const base = reserveSeq(notifications);
   const arrivals = new RangeCollector(base, notifications);
+  const bytes = () => users.reduce((a, u) => a + u.bytes, 0);
+  const bytes0 = bytes();
   setSink(arrivals.sink);
   const t0 = now();
   let errors = 0;
@@ -36,6 +38,7 @@ export async function burst(req: Extract<LoadRequest, { op: 'burst' }>): Promise
     sendMs: lastResponse - t0,
     deliverMs: (received ? lastAt : now()) - t0,
     latencies,
+    sseBytes: bytes() - bytes0,
     timedOut: clock.timedOut && received < notifications,
   };
 }

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import { MARKER } from '../protocol';
 
 /**
@@ -21,6 +22,8 @@ export class SseStream {
   lastEventId: string | null = null;
   ready = false;
   closed = false;
+  /** bytes of the response body received so far (for the bytes per event on the wire) */
+  bytes = 0;
   private req: http.ClientRequest | null = null;
   private buffer = '';
   private eventName = '';
@@ -76,9 +79,10 @@ export class SseStream {
             this.close();
             return;
           }
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            this.feed(chunk);
+          const decoder = new StringDecoder('utf8');
+          res.on('data', (chunk: Buffer) => {
+            this.bytes += chunk.length;
+            this.feed(decoder.write(chunk));
           });
           res.on('end', () => {
             this.closed = true;

@@ -11,7 +11,11 @@ export async function measureBroadcast(r: Rep): Promise<void> {
   const { ctx, server } = r;
   const s = ctx.settings;
   await sleep(1000);
-  const { value: b, cpu } = await withCpu(ctx, server, () =>
+  const {
+    value: b,
+    cpu,
+    redis,
+  } = await withCpu(r, () =>
     ctx.load.call<BroadcastResult>(
       {
         op: 'broadcast',
@@ -23,7 +27,7 @@ export async function measureBroadcast(r: Rep): Promise<void> {
       s.deliveryTimeoutMs + 30_000,
     ),
   );
-  r.result.broadcast = { ...b, cpu };
+  r.result.broadcast = { ...b, cpu, redis };
   log(
     `  ${r.spec.name}: broadcast ${b.received}/${b.members} in ${b.lastMs.toFixed(1)} ms ` +
       `(response ${b.responseMs.toFixed(1)} ms, first ${b.firstMs.toFixed(1)} ms)` +

@@ -12,7 +12,11 @@ export async function measureBurst(r: Rep): Promise<void> {
   const s = ctx.settings;
   await openStreams(ctx, server, 0, s.burstUsers);
   await sleep(500);
-  const { value: b, cpu } = await withCpu(ctx, server, () =>
+  const {
+    value: b,
+    cpu,
+    redis,
+  } = await withCpu(r, () =>
     ctx.load.call<BurstResult>(
       {
         op: 'burst',
@@ -26,11 +30,12 @@ export async function measureBurst(r: Rep): Promise<void> {
     ),
   );
   const q = summarize(b.latencies);
-  r.result.burst = { ...b, latencies: [], latency: q, cpu };
+  r.result.burst = { ...b, latencies: [], latency: q, cpu, redis };
   log(
     `  ${r.spec.name}: burst ${b.received}/${b.sent} delivered in ${b.deliverMs.toFixed(0)} ms ` +
       `(${((b.received / b.deliverMs) * 1000).toFixed(0)}/s; sent in ${b.sendMs.toFixed(0)} ms,` +
       ` ${b.errors} errors; p50 ${q.p50.toFixed(1)} p99 ${q.p99.toFixed(1)} ms; CPU% server ` +
-      `${cpu.serverPct.toFixed(0)} load ${cpu.loadPct.toFixed(0)} redis ${cpu.redisPct.toFixed(0)})`,
+      `${cpu.serverPct.toFixed(0)} load ${cpu.loadPct.toFixed(0)} redis ${cpu.redisPct.toFixed(0)};` +
+      ` ${(redis.commands / b.sent).toFixed(1)} Redis commands per create)`,
   );
 }

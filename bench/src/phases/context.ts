@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { LoadProcess } from '../load-process';
 import type { Options } from '../options';
+import type { BenchRedis, SingleRedis } from '../redis';
 import type { RepResult } from '../results';
 import type { Settings } from '../settings';
 import type { Paths, RunningServer, SystemSpec } from '../systems';
@@ -11,9 +11,10 @@ export interface Context {
   options: Options;
   settings: Settings;
   paths: Paths;
-  redis: Redis;
-  redisUrl: string;
-  redisPid: number;
+  /** the bench's redis-server: the seed, the raw floor and the product on one Redis */
+  redis: SingleRedis;
+  /** the local cluster (`--redis=cluster|both`) the product (cluster) rows run on */
+  cluster: BenchRedis | null;
   jwtSecret: string;
   actor: BenchUser;
   members: BenchUser[];
@@ -26,6 +27,8 @@ export interface Rep {
   ctx: Context;
   spec: SystemSpec;
   rep: number;
+  /** the Redis this system runs on (ctx.redis or ctx.cluster) */
+  store: BenchRedis;
   server: RunningServer;
   result: RepResult;
   /**

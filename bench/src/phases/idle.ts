@@ -5,13 +5,13 @@ import { quietWindow } from './measure';
 
 /** Redis commands with no stream open: the server's own background traffic. */
 export async function measureBaseline(r: Rep): Promise<void> {
-  r.result.baseline = await quietWindow(r.ctx, r.server, r.ctx.settings.baselineSeconds);
+  r.result.baseline = await quietWindow(r, r.ctx.settings.baselineSeconds);
 }
 
 /** What `streams` open, idle streams cost: Redis commands and CPU while nothing is sent. */
 export async function measureIdle(r: Rep, streams: number): Promise<void> {
   await sleep(1000);
-  const w = await quietWindow(r.ctx, r.server, r.ctx.settings.idleSeconds);
+  const w = await quietWindow(r, r.ctx.settings.idleSeconds);
   const baseline = r.result.baseline?.commandsPerSec ?? 0;
   r.result.idle = {
     streams,

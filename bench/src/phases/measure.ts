@@ -1,8 +1,8 @@
 import { cpuMs, rssBytes, sleep } from '../proc';
-import { commandCalls, commandDelta, redisCpuMs } from '../redis';
+import { costBetween, snapshot, type RedisCost, type RedisSnapshot } from '../redis-stats';
 import type { Cpu, Memory, Window } from '../results';
 import type { RunningServer } from '../systems';
-import type { Context } from './context';
+import type { Rep } from './context';
 
 /** The server's memory after a forced GC (VmRSS and the V8 heap). */
 export async function memory(server: RunningServer): Promise<Memory> {
@@ -17,70 +17,64 @@ export async function memory(server: RunningServer): Promise<Memory> {
   };
 }
 
-/** Redis commands, server CPU and Redis CPU over a window in which nothing is sent. */
-export async function quietWindow(
-  ctx: Context,
-  server: RunningServer,
-  seconds: number,
-): Promise<Window> {
-  const c0 = await commandCalls(ctx.redis);
-  const s0 = cpuMs(server.pid);
-  const r0 = await redisCpuMs(ctx.redis);
-  const t0 = performance.now();
-  await sleep(seconds * 1000);
-  const c1 = await commandCalls(ctx.redis);
-  const s1 = cpuMs(server.pid);
-  const r1 = await redisCpuMs(ctx.redis);
-  const wall = (performance.now() - t0) / 1000;
-  const { total, perCommand } = commandDelta(c0, c1);
+/**
+ * Redis commands, server CPU and Redis CPU over a window in which nothing is sent (Redis
+ * figures summed over the masters of a cluster).
+ */
+export async function quietWindow(r: Rep, seconds: number): Promise<Window> {
+  const {
+    value: wall,
+    cpu,
+    redis,
+  } = await withCpu(r, async () => {
+    const t0 = performance.now();
+    await sleep(seconds * 1000);
+    return (performance.now() - t0) / 1000;
+  });
   return {
     seconds: wall,
-    commands: total,
-    commandsPerSec: total / wall,
-    perCommand,
-    serverCpuPct: ((s1 - s0) / 1000 / wall) * 100,
-    redisCpuPct: ((r1 - r0) / 1000 / wall) * 100,
+    commands: redis.commands,
+    commandsPerSec: redis.commands / wall,
+    perCommand: redis.perCommand,
+    serverCpuPct: cpu.serverPct,
+    redisCpuPct: cpu.redisPct,
   };
 }
 
 /**
  * Runs `work` and measures the CPU of the server, the load process and Redis meanwhile, to
- * say who the bottleneck was.
+ * say who the bottleneck was, and Redis's commands.
  */
 export async function withCpu<T>(
-  ctx: Context,
-  server: RunningServer,
+  r: Rep,
   work: () => Promise<T>,
-): Promise<{ value: T; cpu: Required<Cpu> }> {
-  const before = await cpuSnapshot(ctx, server);
+): Promise<{ value: T; cpu: Required<Cpu>; redis: RedisCost }> {
+  const before = await cpuSnapshot(r);
   const value = await work();
-  return { value, cpu: await cpuSince(ctx, server, before) };
+  const after = await cpuSnapshot(r);
+  const redis = costBetween(before.redis, after.redis);
+  const wall = after.at - before.at;
+  const pct = (ms: number) => (ms / wall) * 100;
+  const serverMs = after.server - before.server;
+  const loadMs = after.load - before.load;
+  const cpu = {
+    serverPct: pct(serverMs),
+    loadPct: pct(loadMs),
+    redisPct: pct(redis.cpuMs),
+    serverMs,
+    redisMs: redis.cpuMs,
+  };
+  return { value, cpu, redis };
 }
 
-type CpuSnapshot = Awaited<ReturnType<typeof cpuSnapshot>>;
-
-async function cpuSnapshot(ctx: Context, server: RunningServer) {
+async function cpuSnapshot(
+  r: Rep,
+): Promise<{ at: number; server: number; load: number; redis: RedisSnapshot }> {
+  const redis = await snapshot(r.store.masters);
   return {
     at: performance.now(),
-    server: cpuMs(server.pid),
-    load: cpuMs(ctx.load.child.pid ?? 0),
-    redis: await redisCpuMs(ctx.redis),
-  };
-}
-
-async function cpuSince(
-  ctx: Context,
-  server: RunningServer,
-  before: CpuSnapshot,
-): Promise<Required<Cpu>> {
-  const after = await cpuSnapshot(ctx, server);
-  const wall = after.at - before.at;
-  const pct = (a: number, b: number) => ((b - a) / wall) * 100;
-  return {
-    serverPct: pct(before.server, after.server),
-    loadPct: pct(before.load, after.load),
-    redisPct: pct(before.redis, after.redis),
-    serverMs: after.server - before.server,
-    redisMs: after.redis - before.redis,
+    server: cpuMs(r.server.pid),
+    load: cpuMs(r.ctx.load.child.pid ?? 0),
+    redis,
   };
 }

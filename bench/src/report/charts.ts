@@ -9,8 +9,8 @@ import { summarizeSystem } from './summary';
 // Charts: vega-lite compiled to vega, rendered to SVG in Node, rasterised by resvg.
 
 const COLORS = {
-  domain: ['this product', 'seed (polling)', 'raw floor'],
-  range: ['#1f77b4', '#d62728', '#7f7f7f'],
+  domain: Object.values(LABEL),
+  range: ['#1f77b4', '#2ca02c', '#9467bd', '#d62728', '#7f7f7f'],
 };
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

@@ -2,6 +2,8 @@ import type { SystemName } from '../protocol';
 
 export const LABEL: Record<SystemName, string> = {
   product: 'this product',
+  'product-cluster': 'product (cluster)',
+  'product-cluster-wait': 'product (cluster, WAIT 1)',
   seed: 'seed (polling)',
   raw: 'raw floor',
 };

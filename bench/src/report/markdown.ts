@@ -1,6 +1,7 @@
 import type { SystemName } from '../protocol';
 import type { RunResult } from '../results';
 import { fmt, LABEL, ratio } from './format';
+import { redisMastersTable, systemNotes } from './redis-masters';
 import { tableRows } from './rows';
 import { summarizeRun, type Summary } from './summary';
 import { targetRows, type TargetRow } from './targets';
@@ -17,6 +18,10 @@ export function markdown(run: RunResult): string {
     ...resultsTable(run, sums),
     '',
   ];
+  const notes = systemNotes(run);
+  if (notes.length) out.push(...notes, '');
+  const masters = redisMastersTable(run);
+  if (masters.length) out.push(...masters, '');
   if (run.systems.includes('product')) out.push(...targetsTable(targetRows(s, sums)), '');
   const errors = run.systems.flatMap((sys) => sums[sys].errors.map((e) => `- ${sys}, ${e}`));
   if (errors.length) out.push('Errors during the run:', '', ...errors, '');
@@ -38,14 +43,22 @@ function machineLine(run: RunResult): string {
   );
 }
 
-/** One column per system, then this/seed and this/raw when those ran. */
+/** Ratio columns: [numerator, denominator, heading], shown when both systems ran. */
+const RATIOS: [SystemName, SystemName, string][] = [
+  ['product', 'seed', 'this / seed'],
+  ['product', 'raw', 'this / raw'],
+  ['product-cluster', 'product', 'cluster / this'],
+  ['product-cluster-wait', 'product-cluster', 'WAIT 1 / cluster'],
+];
+
+/** One column per system, then the ratios of the pairs that ran. */
 function resultsTable(run: RunResult, sums: Record<SystemName, Summary>): string[] {
   const has = (sys: SystemName) => run.systems.includes(sys);
-  const compared = (['seed', 'raw'] as const).filter((sys) => has('product') && has(sys));
+  const compared = RATIOS.filter(([a, b]) => has(a) && has(b));
   const head = [
     'figure',
     ...run.systems.map((sys) => LABEL[sys]),
-    ...compared.map((sys) => `this / ${sys}`),
+    ...compared.map(([, , heading]) => heading),
   ];
   const lines = [
     `| ${head.join(' | ')} |`,
@@ -57,8 +70,8 @@ function resultsTable(run: RunResult, sums: Record<SystemName, Summary>): string
       const v = row.value(sums[sys]);
       cells.push(row.show ? row.show(v, sums[sys]) : fmt(v));
     }
-    for (const sys of compared) {
-      cells.push(row.ratio === false ? '' : ratio(row.value(sums.product), row.value(sums[sys])));
+    for (const [a, b] of compared) {
+      cells.push(row.ratio === false ? '' : ratio(row.value(sums[a]), row.value(sums[b])));
     }
     lines.push(`| ${cells.join(' | ')} |`);
   }

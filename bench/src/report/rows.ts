@@ -58,6 +58,20 @@ function burstRows(s: Settings): Row[] {
       value: (x) => x.burstServerMsPerCreate,
       show: (_v, x) => `${fmt(x.burstServerMsPerCreate, 3)} / ${fmt(x.burstRedisMsPerCreate, 3)}`,
     },
+    plain('burst: Redis commands per notification', (x) => x.burstRedisCommandsPerCreate, 1),
+    {
+      figure: 'burst: Redis network bytes per notification — in / out to clients / to replicas',
+      value: (x) => x.burstRedisInBytesPerCreate,
+      show: (_v, x) =>
+        [
+          x.burstRedisInBytesPerCreate,
+          x.burstRedisOutBytesPerCreate,
+          x.burstRedisReplBytesPerCreate,
+        ]
+          .map((v) => fmt(v, 0))
+          .join(' / '),
+    },
+    plain('burst: SSE bytes per delivered event', (x) => x.burstSseBytesPerEvent, 0),
   ];
 }
 
@@ -70,6 +84,7 @@ function broadcastRows(s: Settings): Row[] {
     ),
     plain('broadcast: last member receives after (ms)', (x) => x.broadcastLastMs, 1),
     plain('broadcast: server CPU for the whole group (ms)', (x) => x.broadcastServerMs, 0),
+    plain('broadcast: Redis commands per member', (x) => x.broadcastRedisCommandsPerMember, 1),
   ];
 }
 

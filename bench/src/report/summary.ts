@@ -91,6 +91,25 @@ function burstSummary(reps: RepResult[]) {
     burstRedisMsPerCreate: median(
       burst.map((b) => (b.cpu.redisMs ?? (b.cpu.redisPct / 100) * b.deliverMs) / b.sent),
     ),
+    // (runs written before these were measured: NaN, shown as —)
+    burstRedisCommandsPerCreate: median(
+      burst.map((b) => (b.redis ? b.redis.commands / b.sent : Number.NaN)),
+    ),
+    burstRedisInBytesPerCreate: median(
+      burst.map((b) => (b.redis?.net ? b.redis.net.inBytes / b.sent : Number.NaN)),
+    ),
+    burstRedisOutBytesPerCreate: median(
+      // Redis 7's total_net_output_bytes includes what it sends to its replicas
+      burst.map((b) =>
+        b.redis?.net ? (b.redis.net.outBytes - b.redis.net.replOutBytes) / b.sent : Number.NaN,
+      ),
+    ),
+    burstRedisReplBytesPerCreate: median(
+      burst.map((b) => (b.redis?.net ? b.redis.net.replOutBytes / b.sent : Number.NaN)),
+    ),
+    burstSseBytesPerEvent: median(
+      burst.map((b) => (b.sseBytes === undefined ? Number.NaN : b.sseBytes / b.received)),
+    ),
   };
 }
 
@@ -101,6 +120,9 @@ function broadcastSummary(reps: RepResult[]) {
     broadcastDeliveriesPerSec: median(broadcast.map((b) => (b.received / b.lastMs) * 1000)),
     broadcastLastMs: median(broadcast.map((b) => b.lastMs)),
     broadcastResponseMs: median(broadcast.map((b) => b.responseMs)),
+    broadcastRedisCommandsPerMember: median(
+      broadcast.map((b) => (b.redis ? b.redis.commands / b.members : Number.NaN)),
+    ),
   };
 }
 

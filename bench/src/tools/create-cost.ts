@@ -19,7 +19,7 @@ import { setMaxListeners } from 'node:events';
 import { createCaller, createContextFactory } from '@acme/api';
 import { startRedisServer } from '@acme/testing';
 import type { Redis } from 'ioredis';
-import { redisCpuMs } from '../redis';
+import { redisCpuMs } from '../redis-stats';
 import {
   benchRequest,
   createBenchServices,

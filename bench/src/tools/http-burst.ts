@@ -48,7 +48,7 @@ async function burst(n: number) {
 let received = 0;
 const streams = Number(process.env.STREAMS ?? '0');
 const redisClient = new Redis(server.redisUrl);
-const { members } = await createUsers(redisClient, Math.max(1, streams), SECRET, 'hb');
+const { members } = await createUsers([redisClient], Math.max(1, streams), SECRET, 'hb');
 redisClient.disconnect();
 const targets = members.slice(0, Number(process.env.TARGETS ?? '1')).map((m) => m.id);
 for (let i = 0; i < streams; i += 1) {

@@ -18,7 +18,7 @@ const token = (email: string) => server.token(email);
 const manager = await token('manager@demo.test');
 const streams = Number(process.env.STREAMS ?? '1000');
 const redisClient = new Redis(server.redisUrl);
-const { members } = await createUsers(redisClient, streams, SECRET, 'lp');
+const { members } = await createUsers([redisClient], streams, SECRET, 'lp');
 redisClient.disconnect();
 const sentAt = new Map<string, number>();
 const latencies: { at: number; ms: number }[] = [];
