@@ -17,8 +17,9 @@ const clusterOptions: ClusterOptions = {
   retryDelayOnClusterDown: 200,
   retryDelayOnTryAgain: 100,
   slotsRefreshTimeout: 2000,
-  // Also picks up a slot moved away, for the sharded subscribers.
-  slotsRefreshInterval: 2000,
+  // A backstop: a MOVED reply or a lost subscriber refreshes the slot map at once. Each
+  // refresh opens a connection, so not more often than ioredis's default.
+  slotsRefreshInterval: 5000,
   redisOptions: { maxRetriesPerRequest: 2, connectTimeout: 2000 },
 };
 
