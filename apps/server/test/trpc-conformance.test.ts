@@ -151,3 +151,29 @@ describe.each([
     }
   });
 });
+
+describe('the tRPC dialect, serializing', () => {
+  it('turns one event object into JSON once, however many streams it is written to', () => {
+    let calls = 0;
+    const config = {
+      ...readSseConfig(appRouter),
+      serialize: (value: unknown) => {
+        calls += 1;
+        return value;
+      },
+    };
+    const dialect = createTrpcDialect(config, {
+      path: 'p',
+      onError: () => undefined,
+      heartbeat: null,
+    });
+    const event = { kind: 'notification.read', id: 'n1', readAt: '2026-12-02T00:00:00.000Z' };
+    const frames = Array.from({ length: 3 }, () => dialect.value(tracked('1-0', event)));
+    expect(new Set(frames).size).toBe(1);
+    expect(frames[0]).toBe(`data: ${JSON.stringify(event)}\nid: 1-0\n\n\n`);
+    expect(calls).toBe(1);
+    // An equal but distinct object (another user's event) is serialized on its own.
+    dialect.value(tracked('1-0', { ...event }));
+    expect(calls).toBe(2);
+  });
+});

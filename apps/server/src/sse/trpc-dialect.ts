@@ -42,6 +42,18 @@ export function createTrpcDialect(
   const connected = frame('connected', JSON.stringify(config.client));
   const ping = frame('ping', '');
   const returned = frame('return', '');
+  // Every stream of a user is handed the same event object by the bus: each one is
+  // serialized once per process, not once per stream (1,000 tabs = 1 JSON.stringify).
+  const serialized = new WeakMap<object, string>();
+  const json = (data: unknown): string => {
+    if (typeof data !== 'object' || data === null) return JSON.stringify(config.serialize(data));
+    let text = serialized.get(data);
+    if (text === undefined) {
+      text = JSON.stringify(config.serialize(data));
+      serialized.set(data, text);
+    }
+    return text;
+  };
   const heartbeat =
     opts.heartbeat !== undefined
       ? opts.heartbeat
@@ -55,9 +67,7 @@ export function createTrpcDialect(
     connected: () => connected,
     ping: () => ping,
     value: (value) =>
-      isTrackedEnvelope(value)
-        ? frame(null, JSON.stringify(config.serialize(value[1])), value[0])
-        : frame(null, JSON.stringify(config.serialize(value))),
+      isTrackedEnvelope(value) ? frame(null, json(value[1]), value[0]) : frame(null, json(value)),
     returned: () => returned,
     failed(error, _lastId, { ctx }) {
       opts.onError(error, opts.path);
