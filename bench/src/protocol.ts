@@ -39,6 +39,16 @@ export type LoadRequest =
       timeoutMs: number;
     }
   | {
+      op: 'oneUser';
+      target: Target;
+      /** open streams, all of one user */
+      keys: number[];
+      events: number;
+      /** how long one event may take to reach every stream */
+      eventTimeoutMs: number;
+      timeoutMs: number;
+    }
+  | {
       op: 'burst';
       target: Target;
       keys: number[];
@@ -71,6 +81,23 @@ export interface LatencyResult {
   loadLoop: { max: number; p99: number };
   lost: number;
   errors: number;
+  ms: number;
+}
+
+/** One notification for the user of all the streams. */
+export interface OneUserEvent {
+  /** create-to-receive, ms, one per stream that received it, in receipt order */
+  latencies: number[];
+  /** the create call's response time */
+  responseMs: number;
+  /** not every stream had it after `eventTimeoutMs` */
+  timedOut: boolean;
+  error: string | null;
+}
+
+export interface OneUserResult {
+  streams: number;
+  events: OneUserEvent[];
   ms: number;
 }
 

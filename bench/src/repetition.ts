@@ -5,6 +5,7 @@ import { measureBroadcast } from './phases/broadcast';
 import { measureBurst } from './phases/burst';
 import { measureBaseline } from './phases/idle';
 import { measureRss } from './phases/memory';
+import { measureOneUser } from './phases/one-user';
 import { ramp } from './phases/ramp';
 import { measureResume } from './phases/resume';
 import { ForeignLoad, sleep, stop } from './proc';
@@ -59,6 +60,10 @@ async function runPhases(r: Rep): Promise<void> {
   await ramp(r);
   await ctx.load.call({ op: 'closeAll' }, 30_000);
   await sleep(2000);
+
+  await r.phase('one user', () => measureOneUser(r));
+  await ctx.load.call({ op: 'closeAll' }, 30_000);
+  await sleep(1000);
 
   // The broadcast reuses the burst's open streams.
   await r.phase('burst', async () => {

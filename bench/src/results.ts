@@ -2,6 +2,7 @@ import type {
   BroadcastResult,
   BurstResult,
   LatencyResult,
+  OneUserResult,
   ResumeResult,
   SystemName,
 } from './protocol';
@@ -46,6 +47,8 @@ export interface RepResult {
   baseline: Window | null;
   idle: (Window & { streams: number; perStreamPerSec: number }) | null;
   latency: Record<string, LatencyResult & { serverLoop?: LoopDelay }>;
+  /** fan-out to one user with many streams (absent in older runs) */
+  oneUser?: OneUserResult | null;
   burst:
     | (BurstResult & {
         latency: ReturnType<typeof summarize>;
@@ -92,6 +95,7 @@ export function emptyRep(system: SystemName, rep: number): RepResult {
     baseline: null,
     idle: null,
     latency: {},
+    oneUser: null,
     burst: null,
     broadcast: null,
     resume: null,

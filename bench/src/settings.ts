@@ -9,6 +9,10 @@ export interface Settings {
   /** a user is sent to again 0..thinkMs after its last receipt (de-phases the seed's poll) */
   latencyThinkMs: number;
   sampleTimeoutMs: number;
+  /** fan-out to one user: that many open streams of ONE user (same token) */
+  oneUserStreams: number;
+  /** notifications created for that user, one at a time (each waited for on every stream) */
+  oneUserEvents: number;
   /** stream counts at which server RSS is read (after a forced GC) */
   rssLevels: number[];
   idleStreams: number;
@@ -40,6 +44,8 @@ export const FULL: Settings = {
   latencyRate: 100,
   latencyThinkMs: 500,
   sampleTimeoutMs: 5000,
+  oneUserStreams: 1000,
+  oneUserEvents: 20,
   rssLevels: [0, 1000, 5000, 10_000],
   idleStreams: 5000,
   idleSeconds: 30,
@@ -65,6 +71,8 @@ export const QUICK: Settings = {
   latencyRate: 100,
   latencyThinkMs: 500,
   sampleTimeoutMs: 3000,
+  oneUserStreams: 200,
+  oneUserEvents: 5,
   rssLevels: [0, 1000, 2000],
   idleStreams: 1000,
   idleSeconds: 5,

@@ -15,6 +15,25 @@ export function summarize(values: readonly number[]) {
   };
 }
 
+/**
+ * p50, p99 and max (= when the last stream had it) of one event's create-to-receive over
+ * all `streams` streams; a stream that never received it counts as Infinity.
+ */
+export function overStreams(latencies: readonly number[], streams: number) {
+  const missing = Math.max(0, streams - latencies.length);
+  return summarize([...latencies, ...Array<number>(missing).fill(Number.POSITIVE_INFINITY)]);
+}
+
+/** The median of the values that are not NaN (Infinity counts: "never"). */
+export function medianOrNever(values: readonly number[]): number {
+  const known = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (known.length === 0) return Number.NaN;
+  const mid = Math.floor(known.length / 2);
+  return known.length % 2
+    ? (known[mid] ?? Number.NaN)
+    : ((known[mid - 1] ?? 0) + (known[mid] ?? 0)) / 2;
+}
+
 export function median(values: readonly number[]): number {
   const finite = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (finite.length === 0) return Number.NaN;

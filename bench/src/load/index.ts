@@ -7,6 +7,7 @@ import { broadcast } from './broadcast';
 import { burst } from './burst';
 import { errorText } from './concurrency';
 import { latency } from './latency';
+import { oneUser } from './one-user';
 import { resume } from './resume';
 import { closeAll, open } from './streams';
 
@@ -18,6 +19,8 @@ async function handle(req: LoadRequest): Promise<unknown> {
       return closeAll();
     case 'latency':
       return latency(req);
+    case 'oneUser':
+      return oneUser(req);
     case 'burst':
       return burst(req);
     case 'broadcast':

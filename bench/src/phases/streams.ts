@@ -15,6 +15,11 @@ export const keys = (count: number) => Array.from({ length: count }, (_, i) => i
 export async function openStreams(ctx: Context, server: RunningServer, from: number, to: number) {
   const streams: StreamSpec[] = [];
   for (let k = from; k < to; k += 1) streams.push(streamSpec(ctx, k));
+  return openSpecs(ctx, server, streams);
+}
+
+/** Opens these streams in the load process; every one must open. */
+export async function openSpecs(ctx: Context, server: RunningServer, streams: StreamSpec[]) {
   const result = await ctx.load.call<OpenResult>(
     {
       op: 'open',

@@ -22,6 +22,7 @@ const plain = (figure: string, value: (s: Summary) => number, digits: number): R
 export function tableRows(s: Settings): Row[] {
   return [
     ...latencyRows(s),
+    ...oneUserRows(s),
     ...burstRows(s),
     ...broadcastRows(s),
     ...memoryRows(s),
@@ -38,6 +39,38 @@ function latencyRows(s: Settings): Row[] {
       show: (v: number) => fmt(v, v < 10 ? 2 : 1),
     })),
   );
+}
+
+function oneUserRows(s: Settings): Row[] {
+  const head = `one user, ${count(s.oneUserStreams)} streams`;
+  // Infinity: some stream never received the event (the seed hands each one to one poll).
+  const ms = (v: number, x: Summary) =>
+    v === Number.POSITIVE_INFINITY
+      ? `not every stream (${fmt(x.oneUserReached * 100, 1)} % of receipts)`
+      : fmt(v, v < 10 ? 2 : 1);
+  const events = `median of ${s.oneUserEvents} events`;
+  return [
+    {
+      figure: `${head}: p50 latency over the streams (ms, ${events})`,
+      value: (x) => x.oneUserP50,
+      show: ms,
+    },
+    {
+      figure: `${head}: p99 latency over the streams (ms, same)`,
+      value: (x) => x.oneUserP99,
+      show: ms,
+    },
+    {
+      figure: `${head}: last stream receives after (ms, same)`,
+      value: (x) => x.oneUserLastMs,
+      show: ms,
+    },
+    {
+      figure: `${head}: last stream, worst of ${s.oneUserEvents} events (ms)`,
+      value: (x) => x.oneUserWorstLastMs,
+      show: ms,
+    },
+  ];
 }
 
 function burstRows(s: Settings): Row[] {

@@ -1,7 +1,7 @@
 import type { ResumeResult, SystemName } from '../protocol';
 import type { RepResult, RunResult } from '../results';
 import type { Settings } from '../settings';
-import { median, summarize } from '../stats';
+import { median, medianOrNever, overStreams, summarize } from '../stats';
 
 /** Medians over repetitions of one system. */
 export function summarizeSystem(run: RunResult, system: SystemName) {
@@ -9,6 +9,7 @@ export function summarizeSystem(run: RunResult, system: SystemName) {
   return {
     latency: latencySummary(reps, run.settings),
     ...memorySummary(reps, run.settings),
+    ...oneUserSummary(reps),
     ...burstSummary(reps),
     ...broadcastSummary(reps),
     ...idleSummary(reps),
@@ -71,6 +72,30 @@ function memorySummary(reps: RepResult[], s: Settings) {
     maxStreams: median(reps.map((r) => Math.max(0, ...r.open.map((o) => o.level)))),
     bytesPerStream: perStream('rss'),
     heapPerStream: perStream('heapUsed'),
+  };
+}
+
+/**
+ * Fan-out to one user: per repetition, the median over its events of each event's p50, p99
+ * and last stream (a stream that never had it: Infinity), and the worst event's last stream.
+ */
+function oneUserSummary(reps: RepResult[]) {
+  const runs = present(reps.map((r) => r.oneUser)).filter((o) => o.events.length > 0);
+  const per = runs.map((o) => o.events.map((e) => overStreams(e.latencies, o.streams)));
+  const of = (pick: (q: ReturnType<typeof overStreams>) => number) =>
+    medianOrNever(per.map((events) => medianOrNever(events.map(pick))));
+  const receipts = runs.reduce(
+    (a, o) => a + o.events.reduce((b, e) => b + e.latencies.length, 0),
+    0,
+  );
+  const expected = runs.reduce((a, o) => a + o.streams * o.events.length, 0);
+  return {
+    oneUserP50: of((q) => q.p50),
+    oneUserP99: of((q) => q.p99),
+    oneUserLastMs: of((q) => q.max),
+    oneUserWorstLastMs: medianOrNever(per.map((events) => Math.max(...events.map((q) => q.max)))),
+    /** receipts / (streams × events) over every repetition */
+    oneUserReached: expected ? receipts / expected : Number.NaN,
   };
 }
 
