@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
-import { Redis, type Cluster } from 'ioredis';
+import type { RedisClient } from '@acme/redis';
+import { Redis } from 'ioredis';
 import { freePort, sleep, spawnBinary, stop } from './proc';
 import type { Master } from './redis-stats';
 
@@ -9,7 +10,7 @@ export interface BenchRedis {
   kind: 'single' | 'cluster';
   version: string;
   /** what the bench creates its users with (and clears the seed's keys on one Redis) */
-  client: Redis | Cluster;
+  client: RedisClient;
   /** the servers' environment pointing them at this Redis (REDIS_URL or REDIS_CLUSTER_NODES) */
   env: Record<string, string>;
   /** where `INFO commandstats` / `INFO cpu` are read and summed */
@@ -69,7 +70,7 @@ export async function startRedis(dir: string, logFile: string): Promise<SingleRe
   };
 }
 
-export async function redisVersion(redis: Redis | Cluster): Promise<string> {
+export async function redisVersion(redis: RedisClient): Promise<string> {
   return /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
 }
 

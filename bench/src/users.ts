@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+import type { RedisClient } from '@acme/redis';
 import { SignJWT } from 'jose';
 import { createUserService, userKey } from '@acme/auth';
 
@@ -28,7 +28,7 @@ interface UserRecord {
  * accept fails the bench here.
  */
 export async function createUsers(
-  clients: readonly (Redis | Cluster)[],
+  clients: readonly RedisClient[],
   count: number,
   secret: string,
   runId: string,
@@ -87,7 +87,7 @@ export async function createUsers(
   return { actor: { id: actor.id, token: await sign(actor.id) }, members };
 }
 
-async function readRecord(redis: Redis | Cluster, id: string): Promise<UserRecord> {
+async function readRecord(redis: RedisClient, id: string): Promise<UserRecord> {
   const { email, name, role, passwordHash } = await redis.hgetall(userKey(id));
   if (!email || !name || !role || !passwordHash) {
     throw new Error(`the user record layout changed: ${userKey(id)} lacks a field`);
@@ -99,7 +99,7 @@ async function readRecord(redis: Redis | Cluster, id: string): Promise<UserRecor
  * The records with their email and name indexes, as `create` writes them. Single commands,
  * 1,000 in flight, rather than pipelines: ioredis routes each to its slot's master.
  */
-async function writeRecords(redis: Redis | Cluster, records: UserRecord[]): Promise<void> {
+async function writeRecords(redis: RedisClient, records: UserRecord[]): Promise<void> {
   const batch = 1000;
   for (let start = 0; start < records.length; start += batch) {
     await Promise.all(

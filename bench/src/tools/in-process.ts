@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, createCaller, RequestInfo } from '@acme/api';
-import { createServices } from '@acme/domain';
+import { createServices, type ServicesConfig } from '@acme/domain';
 import { Redis } from 'ioredis';
 import type { Tally } from './tally';
 
@@ -10,7 +10,16 @@ export type User = NonNullable<Context['user']>;
 export type Role = User['role'];
 export type Caller = ReturnType<typeof createCaller>;
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Services config for the in-process tools, with login limits a tool never reaches. */
+export const benchServicesConfig = {
+  jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
+  sessionTtlSeconds: 3600,
+  notificationTtlSeconds: 86_400,
+  allowedOrigins: [],
+  loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
+} satisfies ServicesConfig;
 
 /** The API's services on the Redis at `url`, silent, with login limits a tool never reaches. */
 export function createBenchServices(url: string) {
@@ -22,13 +31,7 @@ export function createBenchServices(url: string) {
   };
   const redis = connect();
   const services = createServices({
-    config: {
-      jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
-      sessionTtlSeconds: 3600,
-      notificationTtlSeconds: 86_400,
-      allowedOrigins: [],
-      loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
-    },
+    config: benchServicesConfig,
     redis,
     subscriber: connect(),
     logger: quiet,

@@ -22,17 +22,17 @@
 import { setMaxListeners } from 'node:events';
 import { createCaller, createContextFactory } from '@acme/api';
 import { createReminderScheduler, createServices } from '@acme/domain';
+import { duplicateForSubscribing } from '@acme/redis';
 import { startRedisCluster, type RedisClusterHandle } from '@acme/testing';
 import { Cluster, Redis } from 'ioredis';
 import { costBetween, snapshot, type Master, type RedisCost } from '../redis-stats';
-import { benchRequest, seedUsers, type User } from './in-process';
+import { benchRequest, benchServicesConfig, quiet, seedUsers, type User } from './in-process';
 import { listen, Tally } from './tally';
 
 const [opsArg, membersArg] = process.argv.slice(2);
 const ops = Number(opsArg ?? 2000);
 const groupMembers = Number(membersArg ?? 1000);
 const CONCURRENCY = 16;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Masters labelled `{domain}`, `{bullmq}` and `users`, one role each. */
 async function separateSlots(cluster: RedisClusterHandle): Promise<Master[]> {
@@ -115,15 +115,9 @@ try {
   const nodes = cluster.nodes.map(({ host, port }) => ({ host, port }));
   const redis = new Cluster(nodes);
   await redis.ping();
-  const subscriber = redis.duplicate([], { shardedSubscribers: true });
+  const subscriber = duplicateForSubscribing(redis);
   const services = createServices({
-    config: {
-      jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
-      sessionTtlSeconds: 3600,
-      notificationTtlSeconds: 86_400,
-      allowedOrigins: [],
-      loginLimits: { perEmailAndIp: 100, perIp: 1000, windowSeconds: 60 },
-    },
+    config: benchServicesConfig,
     redis,
     subscriber,
     logger: quiet,

@@ -83,7 +83,13 @@ export function createUserService(
       return found;
     },
     async existing(ids) {
-      const replies = await pipelinePerNode(redis, [...new Set(ids)], keys.user, (p, id) =>
+      const unique = [...new Set(ids)];
+      // One id (a task's assignee, on every tasks.create): one command, no Pipeline object.
+      const only = unique.length === 1 ? unique[0] : undefined;
+      if (only !== undefined) {
+        return new Set((await redis.exists(keys.user(only))) === 1 ? [only] : []);
+      }
+      const replies = await pipelinePerNode(redis, unique, keys.user, (p, id) =>
         p.exists(keys.user(id)),
       );
       const found = new Set<string>();

@@ -11,7 +11,7 @@ import { isCluster, type RedisClient } from './client';
  */
 export function connectionFor(redis: RedisClient, key: string): Redis | undefined {
   if (!isCluster(redis)) return redis;
-  const nodeKey = redis.slots[calculateSlot(key)]?.[0];
+  const nodeKey = nodeKeyOf(redis, key);
   return redis.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === nodeKey);
 }
 
@@ -28,7 +28,7 @@ export function groupByNode<T>(redis: RedisClient, items: T[], keyOf: (item: T) 
   if (!isCluster(redis)) return items.length > 0 ? [items] : [];
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const node = redis.slots[calculateSlot(keyOf(item))]?.[0] ?? '';
+    const node = nodeKeyOf(redis, keyOf(item));
     const group = groups.get(node);
     if (group) group.push(item);
     else groups.set(node, [item]);
