@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { PushSink, PushSource, StreamItem } from '@acme/notifications';
 import type { Heartbeat } from '../src/sse/heartbeat';
 
 /** A heartbeat the test beats by hand, so pings come exactly where the test puts them. */
@@ -25,9 +26,9 @@ export function manualHeartbeat() {
  * Runs `write` as the handler of one request on a real socket (port 0) and collects what the
  * client receives; the server closes once the response has ended.
  */
-export async function serveStream(write: (res: ServerResponse) => Promise<void>) {
+export async function serveStream(write: (res: ServerResponse) => void) {
   const server = createServer((_req, res) => {
-    void write(res);
+    write(res);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -45,3 +46,35 @@ export async function serveStream(write: (res: ServerResponse) => Promise<void>)
 }
 
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A push source that plays an async iterable (for tests): each value is written, waiting for
+ * `resume()` when the sink is full; the iterable returning or throwing ends the sink.
+ */
+export function pushFrom<T extends StreamItem>(values: AsyncIterable<T>) {
+  return (sink: PushSink<StreamItem>): PushSource => {
+    // Flags set by the callbacks below, which flow analysis does not see.
+    const state: { stopped: boolean; room: (() => void) | null } = { stopped: false, room: null };
+    void (async () => {
+      try {
+        for await (const value of values) {
+          if (state.stopped) return;
+          if (!sink.write(value)) await new Promise<void>((resolve) => (state.room = resolve));
+        }
+        if (!state.stopped) sink.end(null);
+      } catch (err) {
+        if (!state.stopped) sink.end(err instanceof Error ? err : new Error('source failed'));
+      }
+    })();
+    return {
+      resume: () => {
+        const resolve = state.room;
+        state.room = null;
+        resolve?.();
+      },
+      stop: () => {
+        state.stopped = true;
+      },
+    };
+  };
+}

@@ -1,26 +1,31 @@
 import type { ServerResponse } from 'node:http';
-import { tracked, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Notification } from '@acme/contracts';
-import { SlowConsumerError } from '@acme/notifications';
-import type { OnEventValue } from '../src/sse/on-event';
+import { SlowConsumerError, type StreamItem } from '@acme/notifications';
 import { namedEvents, unnamedEvents } from '../src/sse/seed-dialects';
 import { writeSseStream, type SseDialect } from '../src/sse/stream-writer';
 import { taskAssigned } from './fixtures';
-import { manualHeartbeat, serveStream, settle } from './sse-harness';
+import { manualHeartbeat, pushFrom, serveStream, settle } from './sse-harness';
 
-const live = () => new AbortController().signal;
+/** An item whose event is a notification.unread, standing for `text` in a test dialect. */
+const textItem = (id: string, text: string): StreamItem => ({
+  id,
+  event: { kind: 'notification.unread', id: text },
+});
+const textOf = (item: StreamItem) =>
+  item.event.kind === 'notification.unread' ? item.event.id : '';
 
 describe('backpressure', () => {
   it('waits for drain before taking the next value, and skips a ping while the socket is full', async () => {
     const { heartbeat, beat } = manualHeartbeat();
-    const dialect: SseDialect<string, null> = {
+    const dialect: SseDialect<null> = {
       headers: { 'content-type': 'text/event-stream' },
       heartbeat,
       connectsOnFirstEvent: false,
       connected: () => 'connected\n',
       ping: () => 'ping\n',
-      value: (value) => `${value.length}:${value}\n`,
+      value: (item) => `${textOf(item).length}:${textOf(item)}\n`,
       returned: () => 'return\n',
       failed: () => 'failed\n',
     };
@@ -29,20 +34,13 @@ describe('backpressure', () => {
     let fullWhenResumed: boolean | null = null;
     async function* source() {
       await settle();
-      yield big;
+      yield textItem('1-0', big);
       fullWhenResumed = res?.writableNeedDrain ?? null;
-      yield 'small';
+      yield textItem('1-1', 'small');
     }
     const stream = await serveStream((r) => {
       res = r;
-      return writeSseStream({
-        res: r,
-        signal: live(),
-        dialect,
-        resumeId: null,
-        call: null,
-        open: source,
-      });
+      writeSseStream({ res: r, dialect, resumeId: null, call: null, open: pushFrom(source()) });
     });
     stream.response.pause();
     await vi.waitFor(() => {
@@ -56,7 +54,7 @@ describe('backpressure', () => {
   });
 });
 
-const created = (id: string): OnEventValue => {
+const created = (id: string): StreamItem => {
   const n = taskAssigned('seed');
   if (n.type !== 'task_assignment') throw new Error('a task assignment');
   const now = new Date(0).toISOString();
@@ -70,12 +68,12 @@ const created = (id: string): OnEventValue => {
     createdAt: now,
     updatedAt: now,
   };
-  return tracked(id, { kind: 'notification.created', notification });
+  return { id, event: { kind: 'notification.created', notification } };
 };
 
 async function runSeed(
   dialect: typeof namedEvents,
-  opts: { resumeId: string | null; values: OnEventValue[]; end?: TRPCError },
+  opts: { resumeId: string | null; values: StreamItem[]; end?: TRPCError },
 ) {
   const onError = vi.fn();
   async function* source() {
@@ -85,22 +83,21 @@ async function runSeed(
     }
     if (opts.end) throw opts.end;
   }
-  const stream = await serveStream((res) =>
+  const stream = await serveStream((res) => {
     writeSseStream({
       res,
-      signal: live(),
       dialect,
       resumeId: opts.resumeId,
       call: { onError },
-      open: source,
-    }),
-  );
+      open: pushFrom(source()),
+    });
+  });
   await stream.ended;
   return { text: stream.text(), onError };
 }
 
 describe('the seed dialects', () => {
-  const reset = tracked('5-0', { kind: 'sync.reset', reason: 'initial' } as const);
+  const reset: StreamItem = { id: '5-0', event: { kind: 'sync.reset', reason: 'initial' } };
 
   it('a fresh stream connects on its first event, with that id; a resumed one at once', async () => {
     const fresh = await runSeed(namedEvents, { resumeId: null, values: [reset, created('5-1')] });

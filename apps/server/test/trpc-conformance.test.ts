@@ -9,10 +9,11 @@ import {
 import { sseHeaders, sseStreamProducer } from '@trpc/server/unstable-core-do-not-import';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appRouter } from '@acme/api';
+import type { StreamItem } from '@acme/notifications';
 import { readSseConfig } from '../src/sse/router-sse-config';
 import { writeSseStream } from '../src/sse/stream-writer';
 import { createTrpcDialect } from '../src/sse/trpc-dialect';
-import { manualHeartbeat, serveStream, settle } from './sse-harness';
+import { manualHeartbeat, pushFrom, serveStream, settle } from './sse-harness';
 
 // The lean transport's bytes against tRPC's own producer (what its HTTP handlers stream),
 // for the same values. The one thing that differs by design is *when* pings happen (tRPC:
@@ -33,14 +34,13 @@ function deferred() {
 function script(ending: Ending, error: Error) {
   const paused = deferred();
   const resumed = deferred();
-  async function* source() {
+  async function* source(): AsyncGenerator<StreamItem> {
     if (ending === 'fails to open') throw error;
-    yield tracked('1700000000000-0', { kind: 'sync.reset', reason: 'initial' });
-    yield { untracked: true, at: new Date(0), nothing: undefined };
-    yield tracked('1700000000000-1', { kind: 'notification.unread', id: 'n1' });
+    yield { id: '1700000000000-0', event: { kind: 'sync.reset', reason: 'initial' } };
+    yield { id: '1700000000000-1', event: { kind: 'notification.unread', id: 'n1' } };
     paused.resolve();
     await resumed.promise;
-    yield tracked('1700000000001-0', { kind: 'notification.unread', id: 'n2' });
+    yield { id: '1700000000001-0', event: { kind: 'notification.unread', id: 'n2' } };
     if (ending === 'error') throw error;
   }
   return { source, paused: paused.promise, release: resumed.resolve };
@@ -52,9 +52,12 @@ async function viaTrpc(router: AnyTRPCRouter, ending: Ending, error: Error) {
   const intervalMs = config.sse?.ping?.intervalMs ?? 1000;
   const { source, paused, release } = script(ending, error);
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  async function* asProcedureYields() {
+    for await (const { id, event } of source()) yield tracked(id, event);
+  }
   const stream = sseStreamProducer({
     ...config.sse,
-    data: source(),
+    data: asProcedureYields(),
     serialize: (v: unknown) => config.transformer.output.serialize(v) as unknown,
     formatError: ({ error: cause }) =>
       getTRPCErrorShape({
@@ -92,16 +95,15 @@ async function viaWriter(router: AnyTRPCRouter, ending: Ending, error: Error) {
     heartbeat,
     onError: (e) => errors.push(e),
   });
-  const stream = await serveStream((res) =>
+  const stream = await serveStream((res) => {
     writeSseStream({
       res,
-      signal: new AbortController().signal,
       dialect,
       resumeId: null,
       call: { ctx: undefined },
-      open: () => source(),
-    }),
-  );
+      open: pushFrom(source()),
+    });
+  });
   if (ending !== 'fails to open') {
     await paused;
     beat();
@@ -134,7 +136,7 @@ describe.each([
   const broken = new Error('boom');
 
   it.each([
-    ['tracked and untracked values, a ping, return', 'return', expired],
+    ['tracked values, a ping, return', 'return', expired],
     ['tracked values, a ping, a TRPCError', 'error', expired],
     ['a plain error before any value', 'fails to open', broken],
   ] as const)('%s: the same bytes as sseStreamProducer', async (_case, ending, error) => {
@@ -153,7 +155,7 @@ describe.each([
 });
 
 describe('the tRPC dialect, serializing', () => {
-  it('turns one event object into JSON once, however many streams it is written to', () => {
+  it('encodes one item once, however many streams it is written to', () => {
     let calls = 0;
     const config = {
       ...readSseConfig(appRouter),
@@ -167,13 +169,18 @@ describe('the tRPC dialect, serializing', () => {
       onError: () => undefined,
       heartbeat: null,
     });
-    const event = { kind: 'notification.read', id: 'n1', readAt: '2026-12-02T00:00:00.000Z' };
-    const frames = Array.from({ length: 3 }, () => dialect.value(tracked('1-0', event)));
+    const event = {
+      kind: 'notification.read',
+      id: 'n1',
+      readAt: '2026-12-02T00:00:00.000Z',
+    } as const;
+    const item: StreamItem = { id: '1-0', event };
+    const frames = Array.from({ length: 3 }, () => dialect.value(item));
     expect(new Set(frames).size).toBe(1);
-    expect(frames[0]).toBe(`data: ${JSON.stringify(event)}\nid: 1-0\n\n\n`);
+    expect(frames[0]?.toString()).toBe(`data: ${JSON.stringify(event)}\nid: 1-0\n\n\n`);
     expect(calls).toBe(1);
-    // An equal but distinct object (another user's event) is serialized on its own.
-    dialect.value(tracked('1-0', { ...event }));
+    // An equal but distinct item (another user's event) is encoded on its own.
+    dialect.value({ ...item });
     expect(calls).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { nodeKeyOf, type RedisClient } from '@acme/redis';
 import { parseStreamItem } from './codec';
-import { Listener } from './listener';
+import { Listener, type ListenerObserver } from './listener';
 import type { LocalEvents } from './local-events';
 
 export interface Logger {
@@ -51,10 +51,8 @@ export class Bus {
     subscriber.on('error', this.onError);
   }
 
-  listen(name: string, maxBuffered: number): Listener {
-    const listener = new Listener(name, maxBuffered, (l) => {
-      this.detach(l);
-    });
+  listen(name: string, maxBuffered: number, observer: ListenerObserver): Listener {
+    const listener = new Listener(name, maxBuffered, this.detachListener, observer);
     if (this.closed) {
       listener.end();
       return listener;
@@ -137,6 +135,10 @@ export class Bus {
   private fail(channel: Channel, error: Error): void {
     for (const listener of channel.listeners) listener.fail(error);
   }
+
+  private readonly detachListener = (listener: Listener): void => {
+    this.detach(listener);
+  };
 
   private detach(listener: Listener): void {
     const name = listener.channel;

@@ -9,3 +9,5 @@ export type { StreamItem } from './codec';
 export { cursorSchema, decodeCursor, encodeCursor } from './cursor';
 export { LIST_SCAN_BUDGET } from './store-read';
 export type { Logger } from './bus';
+export type { EventSink, Following } from './follow';
+export { pull, type PushSink, type PushSource } from './pull';

@@ -3,9 +3,15 @@ import { SlowConsumerError } from './errors';
 
 type State = 'open' | 'ended' | 'failed';
 
+/** Told, synchronously, of every push, flag change and stop: the follower acts on them. */
+export interface ListenerObserver {
+  onListenerChange(): void;
+}
+
 /**
- * The per-iterator end of the bus: a bounded FIFO of live messages plus the flags the
- * iterator acts on. It has a single waiter, the iterator's own loop.
+ * The per-stream end of the bus: a bounded FIFO of live messages plus the flags its one
+ * observer (the stream's follower) acts on. A push reaches the observer in the same call,
+ * so a live event goes from the subscriber's message to the socket without a promise.
  */
 export class Listener {
   /** The channel subscription is confirmed: anything published from now on reaches us. */
@@ -15,17 +21,12 @@ export class Listener {
   private resyncRequested = false;
   private queue: StreamItem[] = [];
   private head = 0;
-  private wake: (() => void) | null = null;
-  private resolveStopped: () => void = () => undefined;
-  /** Resolves when the listener ends or fails, to cut short whatever the iterator awaits. */
-  readonly stopped = new Promise<void>((resolve) => {
-    this.resolveStopped = resolve;
-  });
 
   constructor(
     readonly channel: string,
     private readonly maxBuffered: number,
     private readonly detach: (listener: Listener) => void,
+    private readonly observer: ListenerObserver,
   ) {}
 
   isOpen(): boolean {
@@ -77,9 +78,9 @@ export class Listener {
     return requested;
   }
 
-  /** Throws the failure, if the listener failed. */
-  rethrow(): void {
-    if (this.failure) throw this.failure;
+  /** Why the listener failed; null while open or after a plain end. */
+  get error(): Error | null {
+    return this.failure;
   }
 
   end(): void {
@@ -92,26 +93,16 @@ export class Listener {
     this.stop('failed');
   }
 
-  /** Resolves at the next push, flag change or stop. */
-  wait(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = resolve;
-    });
-  }
-
   private stop(state: State): void {
     if (this.state !== 'open') return;
     this.state = state;
     this.queue = [];
     this.head = 0;
     this.detach(this);
-    this.resolveStopped();
     this.notify();
   }
 
   private notify(): void {
-    const wake = this.wake;
-    this.wake = null;
-    wake?.();
+    this.observer.onListenerChange();
   }
 }

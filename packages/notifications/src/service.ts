@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Bus, type Logger } from './bus';
 import type { StreamItem } from './codec';
 import { readEvents } from './events';
+import { follow, type EventSink, type Following } from './follow';
 import { LocalEvents } from './local-events';
 import { defineScripts } from './scripts';
 import { createStore } from './store';
@@ -46,6 +47,8 @@ export interface NotificationService {
     userId: string,
     opts: { afterId?: string | null; signal: AbortSignal },
   ): AsyncIterable<StreamItem>;
+  /** The same events pushed to `sink` (for socket writers): see follow(). */
+  follow(userId: string, afterId: string | null | undefined, sink: EventSink): Following;
   stats(): { subscribedUsers: number; listeners: number };
   close(): Promise<void>;
 }
@@ -88,6 +91,7 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
     markUnread: store.markUnread,
     markAllRead: store.markAllRead,
     events: (userId, { afterId, signal }) => readEvents(ctx, userId, afterId, signal),
+    follow: (userId, afterId, sink) => follow(ctx, userId, afterId, sink),
     stats: () => bus.stats(),
     async close() {
       if (closed) return;

@@ -1,14 +1,13 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isStreamId } from '@acme/contracts';
-import type { Context, RequestInfo } from '@acme/api';
+import { openEventStream, type Context, type RequestInfo } from '@acme/api';
 import { bearerToken, toRequestInfo } from '../request-info';
-import { openOnEvent, type OnEventValue } from '../sse/on-event';
 import { namedEvents, unnamedEvents, type SeedCall } from '../sse/seed-dialects';
 import { writeSseStream, type SseDialect } from '../sse/stream-writer';
 
-const ROUTES: [path: string, dialect: SseDialect<OnEventValue, SeedCall>][] = [
+const ROUTES: [path: string, dialect: SseDialect<SeedCall>][] = [
   ['/api/notifications/stream/', namedEvents],
   ['/api/communication/notifications/sse/', unnamedEvents],
 ];
@@ -44,28 +43,18 @@ export function registerCompatSseRoutes(app: FastifyInstance, opts: CompatOption
       const lastEventId = req.headers['last-event-id'] ?? query.data.lastEventId;
       const resumeId =
         typeof lastEventId === 'string' && isStreamId(lastEventId) ? lastEventId : null;
-      const res = reply.raw;
-      const gone = new AbortController();
-      res.once('close', () => {
-        gone.abort();
-      });
-      let events: AsyncIterable<OnEventValue>;
-      try {
-        events = await openOnEvent(ctx, { lastEventId: resumeId }, gone.signal);
-      } catch (err) {
-        if (!(err instanceof TRPCError) || err.code !== 'UNAUTHORIZED') throw err;
+      if (!ctx.user) {
         return reply
           .code(401)
           .send({ detail: 'Authentication credentials were not provided or are invalid.' });
       }
       reply.hijack();
-      await writeSseStream({
-        res,
-        signal: gone.signal,
+      writeSseStream({
+        res: reply.raw,
         dialect,
         resumeId,
         call: { onError: opts.onError },
-        open: () => events,
+        open: (sink) => openEventStream(ctx, { lastEventId: resumeId }, sink),
       });
       return reply;
     });

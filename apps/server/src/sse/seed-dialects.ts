@@ -1,8 +1,8 @@
 import type { TRPCError } from '@trpc/server';
 import type { Notification } from '@acme/contracts';
 import { toSeedNotification } from '../compat/seed-format';
+import { encodeOnce } from './frame-cache';
 import { sharedHeartbeat } from './heartbeat';
-import type { OnEventValue } from './on-event';
 import type { SseDialect } from './stream-writer';
 
 /** What one seed dialect writes; the lifecycle around it is shared. */
@@ -46,7 +46,7 @@ function endMessage(error: TRPCError, { onError }: SeedCall): string {
   return 'Stream interrupted';
 }
 
-function seedDialect(frames: SeedFrames): SseDialect<OnEventValue, SeedCall> {
+function seedDialect(frames: SeedFrames): SseDialect<SeedCall> {
   return {
     headers: HEADERS,
     heartbeat: sharedHeartbeat(frames.heartbeatMs),
@@ -57,8 +57,9 @@ function seedDialect(frames: SeedFrames): SseDialect<OnEventValue, SeedCall> {
     connected: (id) => `retry: 3000\n${frames.connected(id)}`,
     ping: frames.ping,
     // Old clients only know new notifications; other events just move the resume point.
-    value: ([id, event]) =>
+    value: encodeOnce(({ id, event }) =>
       event.kind === 'notification.created' ? frames.notification(id, event.notification) : null,
+    ),
     // The procedure ends by itself only when its client has gone; were it to end with the
     // client still there, the server would be going away.
     returned: (id) => frames.error(id, 'Server is restarting'),

@@ -2,9 +2,15 @@ import { TRPCError } from '@trpc/server';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { onEventInputSchema } from '@acme/contracts';
-import { appRouter, type Context, type RequestInfo } from '@acme/api';
+import {
+  appRouter,
+  openEventStream,
+  type Context,
+  type OnEventInput,
+  type RequestInfo,
+} from '@acme/api';
 import { toRequestInfo } from '../request-info';
-import { ON_EVENT_PATH, openOnEvent, type OnEventInput } from './on-event';
+import { ON_EVENT_PATH } from './on-event';
 import { readSseConfig } from './router-sse-config';
 import { writeSseStream } from './stream-writer';
 import { createTrpcDialect, type TrpcCall } from './trpc-dialect';
@@ -42,36 +48,30 @@ export interface SubscriptionRouteOptions {
 
 /**
  * A lean SSE transport for the one long-lived procedure. tRPC's own handler turns every
- * stream into a fetch Request, web streams and a ping timer each (~90 KB per open stream);
- * this drives the same procedure through `createCaller` (its auth, validation and types stay
- * in the router) and writes tRPC's wire format straight to the socket, with the router's
- * `sse` settings and transformer and one shared ping timer.
+ * stream into a fetch Request, web streams, generators and a ping timer each (~90 KB per
+ * open stream); this serves the same procedure's stream (`openEventStream`: its auth check,
+ * resume, expiry and shutdown) pushed straight to the socket in tRPC's wire format, with the
+ * router's `sse` settings and transformer and one shared ping timer.
  */
 export function registerSubscriptionRoute(app: FastifyInstance, opts: SubscriptionRouteOptions) {
   const dialect = createTrpcDialect(readSseConfig(appRouter), {
     path: ON_EVENT_PATH,
     onError: opts.onError,
   });
-  app.get(`/trpc/${ON_EVENT_PATH}`, async (req, reply) => {
-    const res = reply.raw;
-    const gone = new AbortController();
-    res.once('close', () => {
-      gone.abort();
-    });
+  app.get(`/trpc/${ON_EVENT_PATH}`, (req, reply) => {
     reply.hijack();
     const call: TrpcCall = { ctx: undefined };
-    await writeSseStream({
-      res,
-      signal: gone.signal,
+    writeSseStream({
+      res: reply.raw,
       dialect,
       resumeId: null,
       call,
-      async open() {
+      async open(sink) {
         const header = req.headers['last-event-id'];
         const input = readInput(req.query, typeof header === 'string' ? header : undefined);
         const ctx = await opts.createContext(toRequestInfo(req, reply));
         call.ctx = ctx;
-        return openOnEvent(ctx, input, gone.signal);
+        return openEventStream(ctx, input, sink);
       },
     });
   });

@@ -1,4 +1,5 @@
-import { isTrackedEnvelope, type TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
+import { encodeOnce } from './frame-cache';
 import { sharedHeartbeat, type Heartbeat } from './heartbeat';
 import type { TrpcSseConfig } from './router-sse-config';
 import type { SseDialect } from './stream-writer';
@@ -38,22 +39,14 @@ export interface TrpcDialectOptions {
 export function createTrpcDialect(
   config: TrpcSseConfig,
   opts: TrpcDialectOptions,
-): SseDialect<unknown, TrpcCall> {
+): SseDialect<TrpcCall> {
   const connected = frame('connected', JSON.stringify(config.client));
   const ping = frame('ping', '');
   const returned = frame('return', '');
-  // Every stream of a user is handed the same event object by the bus: each one is
-  // serialized once per process, not once per stream (1,000 tabs = 1 JSON.stringify).
-  const serialized = new WeakMap<object, string>();
-  const json = (data: unknown): string => {
-    if (typeof data !== 'object' || data === null) return JSON.stringify(config.serialize(data));
-    let text = serialized.get(data);
-    if (text === undefined) {
-      text = JSON.stringify(config.serialize(data));
-      serialized.set(data, text);
-    }
-    return text;
-  };
+  // A tracked() value: its data is the event, its id the stream id.
+  const value = encodeOnce(({ id, event }) =>
+    frame(null, JSON.stringify(config.serialize(event)), id),
+  );
   const heartbeat =
     opts.heartbeat !== undefined
       ? opts.heartbeat
@@ -66,8 +59,7 @@ export function createTrpcDialect(
     connectsOnFirstEvent: false,
     connected: () => connected,
     ping: () => ping,
-    value: (value) =>
-      isTrackedEnvelope(value) ? frame(null, json(value[1]), value[0]) : frame(null, json(value)),
+    value,
     returned: () => returned,
     failed(error, _lastId, { ctx }) {
       opts.onError(error, opts.path);
