@@ -19,6 +19,7 @@ import { registerTokenRoute } from './compat/token-route';
 import type { Logger } from './logger';
 import { toRequestInfo } from './request-info';
 import { registerSubscriptionRoute } from './sse/subscription-route';
+import { refuseNonJsonPost } from './trpc-http/json-only';
 
 export interface AppOptions {
   services: Services;
@@ -31,8 +32,6 @@ export interface AppOptions {
   /** Requests per minute per IP; 0 disables the limit. */
   rateLimitPerMinute: number;
 }
-
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 export async function buildApp({
   services,
@@ -73,20 +72,7 @@ export async function buildApp({
   // A static route: it takes precedence over the plugin's `/trpc/:path`.
   registerSubscriptionRoute(app, { createContext, onError });
   await app.register(async (scope) => {
-    // CSRF: tRPC would take multipart/form-data as a mutation input, and a cross-site HTML
-    // form can send that with the user's cookie. Only JSON bodies are accepted.
-    scope.addHook('onRequest', async (req, reply) => {
-      if (req.method === 'POST' && !JSON_TYPE.test(req.headers['content-type'] ?? '')) {
-        return reply.code(415).send({
-          error: {
-            message: 'POST requests must be application/json',
-            code: -32600,
-            data: { code: 'UNSUPPORTED_MEDIA_TYPE', httpStatus: 415 },
-          },
-        });
-      }
-      return undefined;
-    });
+    scope.addHook('onRequest', refuseNonJsonPost);
     await scope.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
