@@ -4,7 +4,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TRPCError } from '@trpc/server';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -12,7 +11,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { redisHealth, type RedisClient } from '@acme/redis';
-import { appRouter, createContextFactory, logProcedureError, type AppRouter } from '@acme/api';
+import { appRouter, createContextFactory, logProcedureError } from '@acme/api';
 import type { Services } from '@acme/domain';
 import { registerCompatSseRoutes } from './compat/sse-routes';
 import { registerTokenRoute } from './compat/token-route';
@@ -20,6 +19,7 @@ import type { Logger } from './logger';
 import { toRequestInfo } from './request-info';
 import { registerSubscriptionRoute } from './sse/subscription-route';
 import { refuseNonJsonPost } from './trpc-http/json-only';
+import { registerTrpcHttp } from './trpc-http/register';
 
 export interface AppOptions {
   services: Services;
@@ -69,20 +69,18 @@ export async function buildApp({
   const onError = (error: TRPCError, path?: string) => {
     logProcedureError(logger, { error, path });
   };
-  // A static route: it takes precedence over the plugin's `/trpc/:path`.
+  // A static route: it takes precedence over `/trpc/:path`.
   registerSubscriptionRoute(app, { createContext, onError });
-  await app.register(async (scope) => {
+  await app.register((scope, _opts, done) => {
     scope.addHook('onRequest', refuseNonJsonPost);
-    await scope.register(fastifyTRPCPlugin, {
-      prefix: '/trpc',
-      trpcOptions: {
-        router: appRouter,
-        createContext: ({ req, res }) => createContext(toRequestInfo(req, res)),
-        onError: ({ error, path }) => {
-          onError(error, path);
-        },
+    registerTrpcHttp(scope, {
+      router: appRouter,
+      createContext: ({ req, res }) => createContext(toRequestInfo(req, res)),
+      onError: ({ error, path }) => {
+        onError(error, path);
       },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>);
+    });
+    done();
   });
 
   registerCompatSseRoutes(app, {
