@@ -112,7 +112,7 @@ export async function buildApp({
  * Errors outside tRPC (body parsing, rate limits, the plain routes) in Fastify's own shape,
  * but a 500 never carries the error's message or stack: those go to the log only.
  */
-function sendPlainError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function sendPlainError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const status = err.statusCode !== undefined && err.statusCode < 500 ? err.statusCode : 500;
   if (status >= 500) req.log.error({ err }, 'request failed');
   else req.log.info({ code: err.code, message: err.message }, 'request refused');
