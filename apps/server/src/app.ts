@@ -4,7 +4,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TRPCError } from '@trpc/server';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -12,13 +11,15 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { redisHealth, type RedisClient } from '@acme/redis';
-import { appRouter, createContextFactory, logProcedureError, type AppRouter } from '@acme/api';
+import { appRouter, createContextFactory, logProcedureError } from '@acme/api';
 import type { Services } from '@acme/domain';
 import { registerCompatSseRoutes } from './compat/sse-routes';
 import { registerTokenRoute } from './compat/token-route';
 import type { Logger } from './logger';
 import { toRequestInfo } from './request-info';
 import { registerSubscriptionRoute } from './sse/subscription-route';
+import { refuseNonJsonPost } from './trpc-http/json-only';
+import { registerTrpcHttp } from './trpc-http/register';
 
 export interface AppOptions {
   services: Services;
@@ -31,8 +32,6 @@ export interface AppOptions {
   /** Requests per minute per IP; 0 disables the limit. */
   rateLimitPerMinute: number;
 }
-
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 export async function buildApp({
   services,
@@ -70,33 +69,18 @@ export async function buildApp({
   const onError = (error: TRPCError, path?: string) => {
     logProcedureError(logger, { error, path });
   };
-  // A static route: it takes precedence over the plugin's `/trpc/:path`.
+  // A static route: it takes precedence over `/trpc/:path`.
   registerSubscriptionRoute(app, { createContext, onError });
-  await app.register(async (scope) => {
-    // CSRF: tRPC would take multipart/form-data as a mutation input, and a cross-site HTML
-    // form can send that with the user's cookie. Only JSON bodies are accepted.
-    scope.addHook('onRequest', async (req, reply) => {
-      if (req.method === 'POST' && !JSON_TYPE.test(req.headers['content-type'] ?? '')) {
-        return reply.code(415).send({
-          error: {
-            message: 'POST requests must be application/json',
-            code: -32600,
-            data: { code: 'UNSUPPORTED_MEDIA_TYPE', httpStatus: 415 },
-          },
-        });
-      }
-      return undefined;
-    });
-    await scope.register(fastifyTRPCPlugin, {
-      prefix: '/trpc',
-      trpcOptions: {
-        router: appRouter,
-        createContext: ({ req, res }) => createContext(toRequestInfo(req, res)),
-        onError: ({ error, path }) => {
-          onError(error, path);
-        },
+  await app.register((scope, _opts, done) => {
+    scope.addHook('onRequest', refuseNonJsonPost);
+    registerTrpcHttp(scope, {
+      router: appRouter,
+      createContext: ({ req, res }) => createContext(toRequestInfo(req, res)),
+      onError: ({ error, path }) => {
+        onError(error, path);
       },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>);
+    });
+    done();
   });
 
   registerCompatSseRoutes(app, {
@@ -128,7 +112,7 @@ export async function buildApp({
  * Errors outside tRPC (body parsing, rate limits, the plain routes) in Fastify's own shape,
  * but a 500 never carries the error's message or stack: those go to the log only.
  */
-function sendPlainError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function sendPlainError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const status = err.statusCode !== undefined && err.statusCode < 500 ? err.statusCode : 500;
   if (status >= 500) req.log.error({ err }, 'request failed');
   else req.log.info({ code: err.code, message: err.message }, 'request refused');
