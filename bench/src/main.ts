@@ -4,7 +4,7 @@
  *
  *   pnpm bench                    full run (3 repetitions, ~15 min)
  *   pnpm bench --quick            small numbers, 1 repetition (~2 min)
- *   --systems=product,seed,raw    which systems (default: all three)
+ *   --systems=product,seed,raw    which systems (default: product,product-workers,seed,raw)
  *   --redis=single|cluster|both   the product on the bench's redis-server (default), on a
  *                                 local 3+3 Redis Cluster, or both side by side
  *   --reps=N                      repetitions

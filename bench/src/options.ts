@@ -1,5 +1,5 @@
 import { FULL, QUICK, type Settings } from './settings';
-import { SYSTEMS, type SystemSpec } from './systems';
+import { PHASES, SYSTEMS, type SystemSpec } from './systems';
 
 /** The command line of `pnpm bench` (see src/main.ts). */
 export interface Options {
@@ -24,11 +24,15 @@ export function parseOptions(argv: readonly string[]): Options {
   const reps = option('reps');
   if (reps) settings.reps = Math.max(1, Number(reps));
   const redis = redisChoice(option('redis') ?? 'single');
-  const chosen = (option('systems') ?? 'product,seed,raw').split(',');
+  const chosen = (option('systems') ?? 'product,product-workers,seed,raw').split(',');
   const systems = SYSTEMS.filter((s) => chosen.includes(s.name) || productOn(s, chosen, redis));
   if (systems.length === 0) throw new Error(`--systems: none of ${chosen.join(', ')}`);
-  // The deadline was set for the three systems of a default run.
-  settings.deadlineMs = Math.round(settings.deadlineMs * Math.max(1, systems.length / 3));
+  // The deadline was set for three systems running every phase.
+  const weight = systems.reduce(
+    (a, s) => a + (s.phases ? s.phases.runs.length / PHASES.length : 1),
+    0,
+  );
+  settings.deadlineMs = Math.round(settings.deadlineMs * Math.max(1, weight / 3));
   return {
     settings,
     systems,
@@ -49,6 +53,6 @@ function redisChoice(value: string): RedisChoice {
 
 /** `--systems=product` means the product on each Redis that `--redis` names. */
 function productOn(spec: SystemSpec, chosen: string[], redis: RedisChoice): boolean {
-  if (!spec.product || !chosen.includes('product')) return false;
+  if (!spec.product || spec.workers > 1 || !chosen.includes('product')) return false;
   return redis === 'both' || spec.redis === redis;
 }

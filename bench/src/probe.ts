@@ -5,8 +5,9 @@
  * - `loop`: reports the event-loop delay (max, p99, mean; ms) since the last `loop`;
  * - `snapshot`: writes a V8 heap snapshot to the given path (after a full GC).
  * When the orchestrator goes away, the server is asked to stop (SIGTERM, its own graceful
- * path) and exits anyway after 12 s.
+ * path) and exits anyway after 12 s. In WORKERS > 1 it runs in the primary only.
  */
+import cluster from 'node:cluster';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeHeapSnapshot } from 'node:v8';
 
@@ -18,7 +19,8 @@ interface Request {
   path?: string;
 }
 
-if (process.send) {
+// node:cluster workers inherit the --import; their channel leads to the primary, not here.
+if (process.send && cluster.isPrimary) {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const fullGc = () => {

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 /** Every child this bench started, so that any exit path can stop them all. */
@@ -122,6 +122,38 @@ export function rssBytes(pid: number): number {
   return m ? Number(m[1]) * 1024 : Number.NaN;
 }
 
+/** A process and its descendants (a node:cluster primary and its workers). */
+export function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+/** utime + stime of processes still alive, in ms. */
+export function cpuMsOf(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += cpuMs(pid);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
+
 /** utime + stime of a process, in ms. */
 export function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -172,15 +204,7 @@ export class ForeignLoad {
   }
 
   private ownMs(): number {
-    let total = 0;
-    for (const pid of this.pids()) {
-      try {
-        total += cpuMs(pid);
-      } catch {
-        // exited meanwhile
-      }
-    }
-    return total;
+    return cpuMsOf(this.pids());
   }
 
   /** % of one core used by foreign processes since the last call (or construction). */

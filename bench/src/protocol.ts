@@ -17,7 +17,8 @@ export interface Target {
   actorToken: string;
 }
 
-export type SystemName = 'product' | 'product-cluster' | 'product-cluster-wait' | 'seed' | 'raw';
+export type SystemName =
+  'product' | 'product-workers' | 'product-cluster' | 'product-cluster-wait' | 'seed' | 'raw';
 
 export interface StreamSpec {
   key: number;

@@ -11,7 +11,7 @@ import { measureResume } from './phases/resume';
 import { ForeignLoad, sleep, stop } from './proc';
 import { clearSeedKeys, type BenchRedis } from './redis';
 import { emptyRep, type RepResult } from './results';
-import { skips, startServer, type RunningServer, type SystemSpec } from './systems';
+import { runsPhase, startServer, type RunningServer, type SystemSpec } from './systems';
 
 /** The bench's own processes, whose CPU is not foreign load. */
 export const ownPids = (ctx: Context) => [
@@ -54,26 +54,28 @@ export async function runRep(ctx: Context, spec: SystemSpec, rep: number): Promi
 
 /** The phases in order; see the README's "The phases". */
 async function runPhases(r: Rep): Promise<void> {
-  const { ctx } = r;
-  await r.phase('rss@0', () => measureRss(r, 0));
-  await r.phase('baseline', () => measureBaseline(r));
-  await ramp(r);
-  await ctx.load.call({ op: 'closeAll' }, 30_000);
-  await sleep(2000);
-
-  await r.phase('one user', () => measureOneUser(r));
-  await ctx.load.call({ op: 'closeAll' }, 30_000);
-  await sleep(1000);
-
+  const { ctx, spec } = r;
+  const closeAll = async (settleMs: number) => {
+    await ctx.load.call({ op: 'closeAll' }, 30_000);
+    await sleep(settleMs);
+  };
+  if (runsPhase(spec, 'rss')) await r.phase('rss@0', () => measureRss(r, 0));
+  if (runsPhase(spec, 'baseline')) await r.phase('baseline', () => measureBaseline(r));
+  if (runsPhase(spec, 'ramp')) {
+    await ramp(r);
+    await closeAll(2000);
+  }
+  if (runsPhase(spec, 'one-user')) {
+    await r.phase('one user', () => measureOneUser(r));
+    await closeAll(1000);
+  }
   // The broadcast reuses the burst's open streams.
   await r.phase('burst', async () => {
-    await measureBurst(r);
-    await measureBroadcast(r);
+    if (runsPhase(spec, 'burst')) await measureBurst(r);
+    if (runsPhase(spec, 'broadcast')) await measureBroadcast(r);
   });
-  await ctx.load.call({ op: 'closeAll' }, 30_000);
-  await sleep(1000);
-
-  if (r.spec.resumes && !skips(r.spec, 'resume')) await r.phase('resume', () => measureResume(r));
+  await closeAll(1000);
+  if (spec.resumes && runsPhase(spec, 'resume')) await r.phase('resume', () => measureResume(r));
 }
 
 function repetition(
@@ -84,7 +86,7 @@ function repetition(
   server: RunningServer,
   result: RepResult,
 ): Rep {
-  const foreign = new ForeignLoad(() => [...ownPids(ctx), server.pid]);
+  const foreign = new ForeignLoad(() => [...ownPids(ctx), ...server.pids()]);
   const phase = async (name: string, work: () => Promise<void>) => {
     foreign.sample();
     try {

@@ -2,10 +2,24 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SystemName, Target } from './protocol';
-import { freePort, sleep, spawnNode, within } from './proc';
+import { freePort, processTree, sleep, spawnNode, within } from './proc';
 
-/** Phases a system may leave out (see `skips`). */
-export type OptionalPhase = 'idle' | 'resume';
+/**
+ * The phases of a repetition, in order (src/repetition.ts). Latency, idle and the RSS above
+ * 0 streams are measured during the ramp; the broadcast reuses the burst's streams.
+ */
+export const PHASES = [
+  'rss',
+  'baseline',
+  'ramp',
+  'latency',
+  'idle',
+  'one-user',
+  'burst',
+  'broadcast',
+  'resume',
+] as const;
+export type Phase = (typeof PHASES)[number];
 
 export interface SystemSpec {
   name: SystemName;
@@ -18,8 +32,10 @@ export interface SystemSpec {
   redis: 'single' | 'cluster';
   /** more environment for the server */
   env: Record<string, string>;
-  /** phases not run for this system, and why (printed under the report's table) */
-  skips: { phases: OptionalPhase[]; why: string } | null;
+  /** processes serving: 1, or WORKERS node:cluster workers behind a primary */
+  workers: number;
+  /** the phases it runs (null: all), and why not the others (printed under the report's table) */
+  phases: { runs: readonly Phase[]; why: string } | null;
   streamPath: string;
   createPath: string;
   groupPath: string;
@@ -41,9 +57,12 @@ const product = {
   createPath: '/trpc/tasks.create',
   groupPath: '/trpc/approverGroups.create',
   resumes: true,
+  workers: 1,
 } as const;
 
-const comparison = { product: false, redis: 'single', env: {}, skips: null } as const;
+const comparison = { product: false, redis: 'single', env: {}, workers: 1, phases: null } as const;
+
+const allBut = (...left: Phase[]) => PHASES.filter((p) => !left.includes(p));
 
 export const SYSTEMS: SystemSpec[] = [
   {
@@ -52,7 +71,19 @@ export const SYSTEMS: SystemSpec[] = [
     label: 'this product (tRPC SSE)',
     redis: 'single',
     env: {},
-    skips: null,
+    phases: null,
+  },
+  {
+    ...product,
+    name: 'product-workers',
+    label: 'this product with WORKERS=2 (node:cluster, 2 processes)',
+    redis: 'single',
+    env: {},
+    workers: 2,
+    phases: {
+      runs: ['burst', 'broadcast'],
+      why: 'the others measure one process: memory and event-loop delay are read inside it',
+    },
   },
   {
     ...product,
@@ -60,7 +91,7 @@ export const SYSTEMS: SystemSpec[] = [
     label: 'this product on a Redis Cluster (REDIS_CLUSTER_NODES)',
     redis: 'cluster',
     env: {},
-    skips: null,
+    phases: null,
   },
   {
     ...product,
@@ -68,8 +99,8 @@ export const SYSTEMS: SystemSpec[] = [
     label: 'the same with REDIS_MIN_REPLICAS=1 (a WAIT after every write)',
     redis: 'cluster',
     env: { REDIS_MIN_REPLICAS: '1' },
-    skips: {
-      phases: ['idle', 'resume'],
+    phases: {
+      runs: allBut('idle', 'resume'),
       why: 'no write is measured there, and WAIT only changes writes',
     },
   },
@@ -95,8 +126,8 @@ export const SYSTEMS: SystemSpec[] = [
   },
 ];
 
-export const skips = (spec: SystemSpec, phase: OptionalPhase) =>
-  spec.skips?.phases.includes(phase) ?? false;
+export const runsPhase = (spec: SystemSpec, phase: Phase) =>
+  spec.phases?.runs.includes(phase) ?? true;
 
 export interface RunningServer {
   spec: SystemSpec;
@@ -106,6 +137,8 @@ export interface RunningServer {
   target: Target;
   /** forced GC in the server (through the probe), then its memoryUsage() */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** the server's process and its node:cluster workers, if any */
+  pids(): number[];
   /** the server's event-loop delay since the previous call (ms) */
   loopDelay(): Promise<LoopDelay>;
   heapSnapshot(path: string): Promise<{ path: string }>;
@@ -151,6 +184,7 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
       JWT_SECRET: o.jwtSecret,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      WORKERS: String(spec.workers),
       // The product's per-IP limits would refuse the bench's 10,000 streams from one host.
       HTTP_RATE_LIMIT_PER_MINUTE: '0',
       LOGIN_ATTEMPTS_PER_WINDOW: '1000000',
@@ -172,6 +206,7 @@ export async function startServer(spec: SystemSpec, o: StartOptions): Promise<Ru
     spec,
     child,
     pid: child.pid ?? 0,
+    pids: () => processTree(child.pid ?? 0),
     port,
     memory: () => ask<NodeJS.MemoryUsage>('mem'),
     loopDelay: () => ask<LoopDelay>('loop'),

@@ -1,4 +1,4 @@
-import { cpuMs, rssBytes, sleep } from '../proc';
+import { cpuMs, cpuMsOf, rssBytes, sleep } from '../proc';
 import { costBetween, snapshot, type RedisCost, type RedisSnapshot } from '../redis-stats';
 import type { Cpu, Memory, Window } from '../results';
 import type { RunningServer } from '../systems';
@@ -73,7 +73,7 @@ async function cpuSnapshot(
   const redis = await snapshot(r.store.masters);
   return {
     at: performance.now(),
-    server: cpuMs(r.server.pid),
+    server: cpuMsOf(r.server.pids()),
     load: cpuMs(r.ctx.load.child.pid ?? 0),
     redis,
   };

@@ -1,5 +1,5 @@
 import { log } from '../log';
-import { skips } from '../systems';
+import { runsPhase } from '../systems';
 import type { Rep } from './context';
 import { measureIdle } from './idle';
 import { measureLatency } from './latency';
@@ -27,7 +27,7 @@ export async function ramp(r: Rep): Promise<void> {
     if (s.rssLevels.includes(level)) {
       await r.phase(`rss@${level}`, () => measureRss(r, level));
     }
-    if (level === s.idleStreams && !skips(r.spec, 'idle')) {
+    if (level === s.idleStreams && runsPhase(r.spec, 'idle')) {
       await r.phase('idle', () => measureIdle(r, level));
     }
     if (s.latencyLevels.includes(level)) {

@@ -2,6 +2,7 @@ import type { SystemName } from '../protocol';
 
 export const LABEL: Record<SystemName, string> = {
   product: 'this product',
+  'product-workers': 'product (2 workers)',
   'product-cluster': 'product (cluster)',
   'product-cluster-wait': 'product (cluster, WAIT 1)',
   seed: 'seed (polling)',

@@ -47,6 +47,7 @@ function machineLine(run: RunResult): string {
 const RATIOS: [SystemName, SystemName, string][] = [
   ['product', 'seed', 'this / seed'],
   ['product', 'raw', 'this / raw'],
+  ['product-workers', 'product', '2 workers / 1'],
   ['product-cluster', 'product', 'cluster / this'],
   ['product-cluster-wait', 'product-cluster', 'WAIT 1 / cluster'],
 ];

@@ -4,7 +4,12 @@ import { median } from '../stats';
 import { SYSTEMS } from '../systems';
 import { fmt, LABEL } from './format';
 
-const PRODUCTS: SystemName[] = ['product', 'product-cluster', 'product-cluster-wait'];
+const PRODUCTS: SystemName[] = [
+  'product',
+  'product-workers',
+  'product-cluster',
+  'product-cluster-wait',
+];
 const TOP_COMMANDS = 5;
 
 /**
@@ -71,9 +76,9 @@ export function systemNotes(run: RunResult): string[] {
         `Seed and raw floor run on the single Redis.`,
     );
   }
-  for (const spec of SYSTEMS.filter((s) => s.skips && run.systems.includes(s.name))) {
-    const phases = spec.skips?.phases.join(' and ') ?? '';
-    notes.push(`- **${LABEL[spec.name]}**: no ${phases} phase (${spec.skips?.why ?? ''}).`);
+  for (const spec of SYSTEMS.filter((s) => s.phases && run.systems.includes(s.name))) {
+    const runs = spec.phases?.runs.join(', ') ?? '';
+    notes.push(`- **${LABEL[spec.name]}**: only the ${runs} phases (${spec.phases?.why ?? ''}).`);
   }
   return notes;
 }
