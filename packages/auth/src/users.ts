@@ -25,8 +25,8 @@ export interface UserService {
   get(id: string): Promise<User | null>;
   getMany(ids: readonly string[]): Promise<Map<string, User>>;
   /**
-   * The ids among `ids` that have a user record (users are never deleted): one pipeline of
-   * EXISTS per Redis master.
+   * The ids among `ids` that have a user record. Users are never deleted, so an id once found
+   * is remembered per process; the others cost one pipeline of EXISTS per Redis master.
    */
   existing(ids: readonly string[]): Promise<Set<string>>;
   list(): Promise<User[]>;
@@ -42,11 +42,22 @@ export function parseUserHash(hash: unknown): User | null {
 
 const toUser = parseUserHash;
 
+/** Ids remembered per process as existing (~0.5 MB at most). */
+const KNOWN_USERS = 10_000;
+
 export function createUserService(
   redis: RedisClient,
   confirm: ConfirmWrites = confirmNothing,
 ): UserService {
   const get = async (id: string) => toUser(await redis.hgetall(keys.user(id)));
+  // Ids seen to exist, oldest first out. Sound only because users are never deleted: a
+  // deleting or disabling feature must drop the id here too.
+  const known = new Set<string>();
+  const remember = (id: string) => {
+    known.add(id);
+    if (known.size > KNOWN_USERS) known.delete(known.values().next().value ?? id);
+    return id;
+  };
   return {
     async create(input) {
       const id = randomUUID();
@@ -84,18 +95,21 @@ export function createUserService(
     },
     async existing(ids) {
       const unique = [...new Set(ids)];
+      const found = new Set(unique.filter((id) => known.has(id)));
+      const unknown = unique.filter((id) => !found.has(id));
       // One id (a task's assignee, on every tasks.create): one command, no Pipeline object.
-      const only = unique.length === 1 ? unique[0] : undefined;
+      const only = unknown.length === 1 ? unknown[0] : undefined;
       if (only !== undefined) {
-        return new Set((await redis.exists(keys.user(only))) === 1 ? [only] : []);
+        if ((await redis.exists(keys.user(only))) === 1) found.add(remember(only));
+        return found;
       }
-      const replies = await pipelinePerNode(redis, unique, keys.user, (p, id) =>
+      if (unknown.length === 0) return found;
+      const replies = await pipelinePerNode(redis, unknown, keys.user, (p, id) =>
         p.exists(keys.user(id)),
       );
-      const found = new Set<string>();
       for (const { item, error, value } of replies) {
         if (error) throw error;
-        if (value === 1) found.add(item);
+        if (value === 1) found.add(remember(item));
       }
       return found;
     },
