@@ -14,6 +14,12 @@ interface Channel {
   confirmed: boolean;
   /** On a cluster: the master that confirmed it last. */
   node: string;
+  /**
+   * Its subscriber was lost and our SSUBSCRIBE is not confirmed again yet. ioredis
+   * resubscribes on its own first, so messages can arrive before that confirmation; delivered,
+   * they would move the streams past the gap. They are dropped: the re-read covers them.
+   */
+  interrupted: boolean;
 }
 
 const toError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
@@ -45,6 +51,7 @@ export class Bus {
   ) {
     subscriber.on('smessage', this.onMessage);
     subscriber.on('ready', this.onReady);
+    subscriber.on('close', this.onClose);
     subscriber.on('-node', this.onNodeLost);
     subscriber.on('subscribersReady', this.onSubscribersRebuilt);
     subscriber.on('end', this.onEnd);
@@ -59,7 +66,7 @@ export class Bus {
     }
     let channel = this.channels.get(name);
     if (!channel) {
-      channel = { listeners: new Set(), confirmed: false, node: '' };
+      channel = { listeners: new Set(), confirmed: false, node: '', interrupted: false };
       this.channels.set(name, channel);
       channel.listeners.add(listener);
       this.leftWhileDown.delete(name);
@@ -91,6 +98,7 @@ export class Bus {
     this.channels.clear();
     this.subscriber.off('smessage', this.onMessage);
     this.subscriber.off('ready', this.onReady);
+    this.subscriber.off('close', this.onClose);
     this.subscriber.off('-node', this.onNodeLost);
     this.subscriber.off('subscribersReady', this.onSubscribersRebuilt);
     this.subscriber.off('end', this.onEnd);
@@ -120,6 +128,7 @@ export class Bus {
         if (this.channels.get(name) !== channel) return;
         const first = !channel.confirmed;
         channel.confirmed = true;
+        channel.interrupted = false;
         channel.node = nodeKeyOf(this.subscriber, name);
         for (const listener of channel.listeners) {
           if (first) listener.markSubscribed();
@@ -157,7 +166,7 @@ export class Bus {
 
   private readonly onMessage = (name: string, message: string): void => {
     const channel = this.channels.get(name);
-    if (!channel) return;
+    if (!channel || channel.interrupted) return;
     const item = this.localEvents?.take(message) ?? parseStreamItem(message);
     if (!item) {
       // The stream is the source of truth: let the listeners re-read it instead.
@@ -187,7 +196,16 @@ export class Bus {
 
   /** A sharded subscriber ended (the cluster passes its "host:port"; a pool node does not). */
   private readonly onNodeLost = (_redis: unknown, nodeKey?: unknown): void => {
-    if (typeof nodeKey === 'string') this.lostNodes.add(nodeKey);
+    if (typeof nodeKey !== 'string') return;
+    this.lostNodes.add(nodeKey);
+    for (const channel of this.channels.values()) {
+      if (channel.node === nodeKey) channel.interrupted = true;
+    }
+  };
+
+  /** The connection (one node's, or the whole cluster's) closed: every channel has a gap. */
+  private readonly onClose = (): void => {
+    for (const channel of this.channels.values()) channel.interrupted = true;
   };
 
   /**
@@ -201,7 +219,9 @@ export class Bus {
     this.lostNodes = new Set();
     for (const [name, channel] of this.channels) {
       const node = nodeKeyOf(this.subscriber, name);
-      if (channel.confirmed && channel.node === node && !lost.has(node)) continue;
+      if (channel.confirmed && !channel.interrupted && channel.node === node && !lost.has(node)) {
+        continue;
+      }
       this.subscribe(name, channel);
     }
   };
