@@ -65,6 +65,8 @@ const created = (id: string): StreamItem => {
     userId: 'u1',
     isRead: false,
     readAt: null,
+    archivedAt: null,
+    snoozedUntil: null,
     createdAt: now,
     updatedAt: now,
   };

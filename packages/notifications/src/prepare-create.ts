@@ -53,12 +53,14 @@ export function createPreparer({ now, cutoff, ttlSeconds }: StoreContext) {
       userId: owner,
       isRead: false,
       readAt: null,
+      archivedAt: null,
+      snoozedUntil: null,
       createdAt,
       updatedAt: createdAt,
     };
     // Byte for byte JSON.stringify(notification), without serialising the content again:
     // the content has none of these keys (zod strips unknown ones) and at least one key.
-    const json = `${content.head},"id":${JSON.stringify(id)},"userId":${JSON.stringify(owner)},"isRead":false,"readAt":null,"createdAt":"${createdAt}","updatedAt":"${createdAt}"}`;
+    const json = `${content.head},"id":${JSON.stringify(id)},"userId":${JSON.stringify(owner)},"isRead":false,"readAt":null,"archivedAt":null,"snoozedUntil":null,"createdAt":"${createdAt}","updatedAt":"${createdAt}"}`;
     const keys = userKeys(owner);
     const args = [
       keys.notification(id),

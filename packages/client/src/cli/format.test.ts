@@ -29,6 +29,8 @@ const unread: Notification = {
   task,
   isRead: false,
   readAt: null,
+  archivedAt: null,
+  snoozedUntil: null,
   createdAt: CREATED_AT,
   updatedAt: CREATED_AT,
 };

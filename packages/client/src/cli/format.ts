@@ -15,7 +15,21 @@ export function formatEvent(event: StreamEvent): string {
     case 'notification.unread':
       return `  unread ${event.id}`;
     case 'notifications.allRead':
-      return `  all read at ${time(event.readAt)}`;
+      return `  all ${event.types ? event.types.join(', ') + ' ' : ''}read at ${time(event.readAt)}`;
+    case 'notification.archived':
+      return `  archived ${event.id}`;
+    case 'notification.unarchived':
+      return `  back in the inbox ${event.id}`;
+    case 'notifications.allReadArchived':
+      return `  every read notification archived at ${time(event.archivedAt)}`;
+    case 'notification.snoozed':
+      return `  snoozed ${event.id} until ${time(event.until)}`;
+    case 'notification.unsnoozed':
+      return event.reason === 'due'
+        ? formatNotification(event.notification)
+        : `  unsnoozed ${event.id}`;
+    case 'preferences.updated':
+      return `  notification settings changed`;
     case 'sync.reset':
       // Every fresh stream starts with one (reason initial): nothing was missed then.
       return event.reason === 'initial'

@@ -125,6 +125,14 @@ export function applyEventToPages(
       return { data: insertSorted(data, unread), stale: false };
     }
     case 'notifications.allRead': {
+      const covered = event.types;
+      if (covered) {
+        const next = mapItems(data, (item) => {
+          if (item.isRead || !covered.includes(item.type)) return item;
+          return filter.unreadOnly ? null : { ...item, isRead: true, readAt: event.readAt };
+        });
+        return { data: next, stale: false };
+      }
       if (filter.unreadOnly) {
         if (data.pages.length === 1 && data.pages[0]?.items.length === 0) {
           return { data, stale: false };
@@ -144,6 +152,14 @@ export function applyEventToPages(
         stale: false,
       };
     }
+    // Views and preferences: refetched until they are applied locally.
+    case 'notification.archived':
+    case 'notification.unarchived':
+    case 'notifications.allReadArchived':
+    case 'notification.snoozed':
+    case 'notification.unsnoozed':
+    case 'preferences.updated':
+      return { data, stale: true };
   }
 }
 
@@ -168,7 +184,14 @@ export function nextUnreadCount(
       if (!known) return null;
       return known.isRead ? count + 1 : count;
     case 'notifications.allRead':
-      return 0;
+      return event.types ? null : 0;
+    case 'notification.archived':
+    case 'notification.unarchived':
+    case 'notifications.allReadArchived':
+    case 'notification.snoozed':
+    case 'notification.unsnoozed':
+    case 'preferences.updated':
+      return null;
   }
 }
 
@@ -179,8 +202,14 @@ export function eventTargetId(event: CacheEvent): string | null {
       return event.notification.id;
     case 'notification.read':
     case 'notification.unread':
+    case 'notification.archived':
+    case 'notification.unarchived':
+    case 'notification.snoozed':
+    case 'notification.unsnoozed':
       return event.id;
     case 'notifications.allRead':
+    case 'notifications.allReadArchived':
+    case 'preferences.updated':
       return null;
   }
 }

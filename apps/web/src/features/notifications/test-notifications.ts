@@ -19,6 +19,8 @@ export function makeNotification(
     metadata: {},
     isRead,
     readAt: isRead ? createdAt : null,
+    archivedAt: null,
+    snoozedUntil: null,
     createdAt,
     updatedAt: createdAt,
     task: {
