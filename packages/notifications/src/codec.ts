@@ -57,7 +57,8 @@ export function createIdGenerator(): (ms: number) => string {
   };
 }
 
-export const eventIdReply = z.string();
+/** The create script's reply: the event id, or null (Lua false) when the type is muted. */
+export const createReply = z.string().nullable();
 export const setReadReply = z.tuple([z.string(), z.string(), z.string(), z.string()]).nullable();
 export const markAllReadReply = z.tuple([z.number(), z.string()]);
 export const getReply = z.tuple([z.string(), z.string(), z.string()]).nullable();

@@ -1,8 +1,10 @@
+import { skipIfMutedLua } from './lua-mute';
+
 // Lua for the writes. Each script checks key types (TYPE, or a read that fails on a wrong type)
 // and reads before its first write, so an error can only happen before anything changed: a
 // script never leaves partial state.
 
-const helpers = `
+export const helpers = `
 local function check_type(key, expected)
   local actual = redis.call('TYPE', key)['ok']
   if actual ~= 'none' and actual ~= expected then
@@ -63,9 +65,9 @@ end
 `;
 
 /**
- * KEYS: notification, index, unread, events, channel
- * ARGV: id, createdAtMs, createdAtIso, type, notification JSON, cutoff ms, ttl s
- * Returns the event id.
+ * KEYS: notification, index, unread, events, channel, prefs
+ * ARGV: id, createdAtMs, createdAtIso, type, notification JSON, cutoff ms, ttl s, muting field
+ * Returns the event id, or false when the user muted this type (see lua-mute.ts).
  *
  * The hot path (see the README for the count): no TYPE checks and no unconditional prune,
  * trim or EXPIRE. Three reads come first: each fails on a key of the wrong type before
@@ -75,6 +77,7 @@ end
  */
 export const createLua = `#!lua
 ${helpers}
+${skipIfMutedLua}
 local cutoff = tonumber(ARGV[6])
 local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
 local oldest_unread = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')

@@ -8,6 +8,7 @@ import {
 } from '@acme/contracts';
 import { createIdGenerator } from './codec';
 import { userKeys } from './keys';
+import { mutingField } from './preferences';
 import type { StoreContext } from './store-context';
 
 /** Validated notification content, ready to be stored for any number of recipients. */
@@ -68,6 +69,7 @@ export function createPreparer({ now, cutoff, ttlSeconds }: StoreContext) {
       keys.unread,
       keys.events,
       keys.channel,
+      keys.prefs,
       id,
       ms,
       createdAt,
@@ -75,6 +77,7 @@ export function createPreparer({ now, cutoff, ttlSeconds }: StoreContext) {
       json,
       cutoff(),
       ttlSeconds,
+      mutingField(notification.type),
     ];
     return { notification, args, channel: keys.channel, json, content };
   };

@@ -3,6 +3,8 @@ import type {
   NewNotification,
   Notification,
   NotificationPage,
+  Preferences,
+  UpdatePreferencesInput,
 } from '@acme/contracts';
 import { confirmNothing, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import { z } from 'zod';
@@ -43,6 +45,10 @@ export interface NotificationService {
   markRead(userId: string, id: string): Promise<Notification>;
   markUnread(userId: string, id: string): Promise<Notification>;
   markAllRead(userId: string): Promise<{ count: number }>;
+  /** Every type and channel; what the user never set is on. */
+  getPreferences(userId: string): Promise<Preferences>;
+  /** Merges and returns the whole set; a change is a `preferences.updated` event. */
+  updatePreferences(userId: string, input: UpdatePreferencesInput): Promise<Preferences>;
   events(
     userId: string,
     opts: { afterId?: string | null; signal: AbortSignal },
@@ -90,6 +96,8 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
     markRead: store.markRead,
     markUnread: store.markUnread,
     markAllRead: store.markAllRead,
+    getPreferences: store.getPreferences,
+    updatePreferences: store.updatePreferences,
     events: (userId, { afterId, signal }) => readEvents(ctx, userId, afterId, signal),
     follow: (userId, afterId, sink) => follow(ctx, userId, afterId, sink),
     stats: () => bus.stats(),
