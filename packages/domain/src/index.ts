@@ -14,7 +14,8 @@ export {
   type ReminderScheduler,
   type ReminderSchedulerOptions,
 } from './reminders/scheduler';
-export { createReminderJobs, REMINDER_QUEUE, BULLMQ_PREFIX } from './reminders/queue';
+export { createReminderJobs, REMINDER_QUEUE } from './reminders/queue';
+export { BULLMQ_PREFIX } from './queues/queue';
 export { createReminderService, fireReminder, SCHEDULE_FAILED } from './reminders/reminders';
 export type { TaskService } from './tasks';
 export type { LeadService } from './leads';
