@@ -3,13 +3,18 @@ import { Worker } from 'bullmq';
 import { duplicateForBlocking, type RedisClient } from '@acme/redis';
 import { BULLMQ_PREFIX } from './queue';
 
-export interface QueueWorkerOptions {
+/** What a scheduler (the worker of one queue) is made of, per server process. */
+export interface SchedulerOptions<Notifications> {
   /** The app's command connection; the worker makes its own blocking connection from it. */
   redis: RedisClient;
-  queue: string;
+  notifications: Notifications;
   logger: Logger;
-  /** Jobs run in parallel by this process. */
-  concurrency: number;
+  /** Jobs run in parallel by this process (default 10). */
+  concurrency?: number;
+}
+
+export interface QueueWorkerOptions extends Omit<SchedulerOptions<unknown>, 'notifications'> {
+  queue: string;
   /** Runs one job; a throw retries it. */
   run(data: unknown): Promise<unknown>;
 }
@@ -33,7 +38,7 @@ export function createQueueWorker(opts: QueueWorkerOptions): QueueWorker {
       const worker = new Worker(queue, (job) => opts.run(job.data), {
         connection,
         prefix: BULLMQ_PREFIX,
-        concurrency: opts.concurrency,
+        concurrency: opts.concurrency ?? 10,
       });
       worker.on('error', (err) => {
         logger.error({ err, queue }, 'job worker error');

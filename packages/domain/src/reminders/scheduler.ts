@@ -1,18 +1,10 @@
-import type { Logger, NotificationService } from '@acme/notifications';
-import type { RedisClient } from '@acme/redis';
-import { createQueueWorker, type QueueWorker } from '../queues/worker';
+import type { NotificationService } from '@acme/notifications';
+import { createQueueWorker, type QueueWorker, type SchedulerOptions } from '../queues/worker';
 import { createRecordStore } from '../records/store';
 import { fireReminder } from './reminders';
 import { REMINDER_QUEUE, reminderJobSchema } from './queue';
 
-export interface ReminderSchedulerOptions {
-  /** The app's command connection; the worker makes its own blocking connections from it. */
-  redis: RedisClient;
-  notifications: Pick<NotificationService, 'create'>;
-  logger: Logger;
-  /** Reminders fired in parallel by this process. */
-  concurrency?: number;
-}
+export type ReminderSchedulerOptions = SchedulerOptions<Pick<NotificationService, 'create'>>;
 
 /** start() also fires reminders that came due while no process ran. */
 export type ReminderScheduler = QueueWorker;
@@ -29,7 +21,7 @@ export function createReminderScheduler(opts: ReminderSchedulerOptions): Reminde
     redis,
     queue: REMINDER_QUEUE,
     logger,
-    concurrency: opts.concurrency ?? 10,
+    concurrency: opts.concurrency,
     run: (data) => fireReminder({ store, notifications }, reminderJobSchema.parse(data).reminderId),
   });
 }
