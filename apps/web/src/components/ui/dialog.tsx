@@ -19,12 +19,14 @@ export function DialogContent({
   children,
   className,
   onOpenAutoFocus,
+  onCloseAutoFocus,
 }: {
   title: string;
   description?: ReactNode;
   children: ReactNode;
   className?: string;
   onOpenAutoFocus?: (event: Event) => void;
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   // Without a description, say so explicitly, or Radix warns about a missing one.
   const describedBy = description ? {} : { 'aria-describedby': undefined };
@@ -34,6 +36,7 @@ export function DialogContent({
       <DialogPrimitive.Content
         {...describedBy}
         onOpenAutoFocus={onOpenAutoFocus}
+        onCloseAutoFocus={onCloseAutoFocus}
         className={cn(
           'fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] animate-sheet-in flex-col rounded-t-md border border-line bg-surface shadow-float outline-none',
           'sm:inset-x-auto sm:top-[10dvh] sm:bottom-auto sm:left-1/2 sm:max-h-[80dvh] sm:w-[32rem] sm:-translate-x-1/2 sm:animate-fade-in sm:rounded-md',

@@ -1,4 +1,4 @@
-import type { NotificationType } from '@acme/contracts';
+import type { NotificationType, NotificationView } from '@acme/contracts';
 import { Bell, X } from 'lucide-react';
 import { Dialog, Popover } from 'radix-ui';
 import { useId, useRef, useState, type ComponentProps } from 'react';
@@ -47,7 +47,7 @@ function BellButton({ unread, className, ...props }: BellButtonProps) {
 
 /**
  * The bell and its inbox: a popover anchored to the bell on wide screens, a full-height sheet
- * on phones. Tab and type filter survive closing; Escape closes and puts focus back here.
+ * on phones. View, tab and type filter survive closing; Escape closes and puts focus back here.
  */
 export function NotificationBell() {
   const { panelOpen, setPanelOpen: setOpen } = useNotificationsContext();
@@ -57,6 +57,7 @@ export function NotificationBell() {
   };
   const wide = useMediaQuery('(min-width: 40rem)');
   const unread = useUnreadCount();
+  const [view, setView] = useState<NotificationView>('inbox');
   const [tab, setTab] = useState<InboxTab>('all');
   const [types, setTypes] = useState<NotificationType[]>([]);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -69,6 +70,8 @@ export function NotificationBell() {
   );
   const panelProps = {
     panelRef,
+    view,
+    onViewChange: setView,
     tab,
     onTabChange: setTab,
     types,

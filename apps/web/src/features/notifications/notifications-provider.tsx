@@ -8,12 +8,14 @@ import { handleSessionEnded } from '../auth/session';
 import { showDesktopNotification } from './desktop-notifications';
 import { badgeText } from './format-time';
 import { markArrived } from './live-arrivals';
+import { notificationKeys } from './notification-keys';
 import { createNotificationCache, type NotificationCache } from './notification-cache';
 import { showNotificationToast } from './notification-toast';
 import { NotificationsContext } from './notifications-context';
 import { StreamHub, type EventMeta, type OpenStream } from './stream-hub';
 import { useNotificationActionsFor } from './use-notification-actions';
 import { useUnreadCount } from './use-notification-queries';
+import { cachedPreferences, channelsOf } from './use-preferences';
 
 const BASE_TITLE = 'Acme Ops';
 
@@ -37,6 +39,22 @@ function streamOpener(client: TrpcClient): OpenStream {
   };
 }
 
+/**
+ * What an event brings to the user's attention: a new notification, or a snoozed one coming
+ * back on time. Whether this tab had it in its inbox decides whether it is news (a replay is
+ * not).
+ */
+function newsIn(event: StreamEvent, cache: NotificationCache): Notification | null {
+  if (event.kind === 'notification.created') {
+    return cache.find(event.notification.id) ? null : event.notification;
+  }
+  if (event.kind === 'notification.unsnoozed' && event.reason === 'due') {
+    const known = cache.find(event.id);
+    return known && known.snoozedUntil === null ? null : event.notification;
+  }
+  return null;
+}
+
 /** The tab title shows the unread count, as the badge does: "(3) Acme Ops". */
 function useUnreadTitle(): void {
   const badge = badgeText(useUnreadCount() ?? 0);
@@ -56,6 +74,7 @@ function useUnreadTitle(): void {
  * panel is open, and a desktop notification from the tab holding the stream while hidden.
  */
 function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) {
+  const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const actions = useNotificationActionsFor(cache);
 
@@ -65,22 +84,26 @@ function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) 
     latest.current = { panelOpen, actions };
   });
 
-  const announce = useCallback((notification: Notification, meta: EventMeta) => {
-    markArrived(notification.id);
-    setAnnouncement(`New notification: ${notification.title}`);
-    const open = () => {
-      latest.current.actions.open(notification);
-    };
-    if (!latest.current.panelOpen) showNotificationToast(notification, open);
-    if (meta.isLeader && document.hidden) {
-      showDesktopNotification({
-        tag: notification.id,
-        title: notification.title,
-        body: notification.message,
-        onClick: open,
-      });
-    }
-  }, []);
+  const announce = useCallback(
+    (notification: Notification, meta: EventMeta) => {
+      markArrived(notification.id);
+      setAnnouncement(`New notification: ${notification.title}`);
+      const open = () => {
+        latest.current.actions.open(notification);
+      };
+      const channels = channelsOf(cachedPreferences(queryClient), notification.type);
+      if (!latest.current.panelOpen && channels.toast) showNotificationToast(notification, open);
+      if (channels.desktop && meta.isLeader && document.hidden) {
+        showDesktopNotification({
+          tag: notification.id,
+          title: notification.title,
+          body: notification.message,
+          onClick: open,
+        });
+      }
+    },
+    [queryClient],
+  );
 
   return { announcement, announce };
 }
@@ -107,10 +130,12 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         void cache.refresh();
         return;
       }
-      // Whether this tab had seen it decides whether it is news (a replay is not).
-      const isNew = event.kind === 'notification.created' && !cache.find(event.notification.id);
+      if (event.kind === 'preferences.updated') {
+        queryClient.setQueryData(notificationKeys.preferences, event.preferences);
+      }
+      const news = newsIn(event, cache);
       cache.apply(event);
-      if (isNew) announce(event.notification, meta);
+      if (news) announce(news, meta);
     };
     const next = new StreamHub({
       userId: user.id,

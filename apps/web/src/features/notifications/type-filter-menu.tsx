@@ -3,6 +3,7 @@ import { Check, ChevronDown, ListFilter } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
+import { menuContentClass, menuItemClass as itemClass } from './menu-styles';
 import { notificationTypeInfo, typeFilterOptions } from './notification-types';
 
 function summary(selected: readonly NotificationType[]): string {
@@ -12,9 +13,6 @@ function summary(selected: readonly NotificationType[]): string {
     ? notificationTypeInfo[only].label
     : `${selected.length} types`;
 }
-
-const itemClass =
-  'flex h-8 cursor-pointer items-center gap-2 rounded-sm px-2 text-fg outline-none select-none data-highlighted:bg-muted';
 
 /** Which kinds of notification to show; none picked means all. Stays open while picking. */
 export function TypeFilterMenu({
@@ -45,7 +43,7 @@ export function TypeFilterMenu({
           align="end"
           sideOffset={4}
           collisionPadding={8}
-          className="z-[60] w-56 animate-fade-in rounded-md border border-line bg-surface p-1 shadow-float"
+          className={menuContentClass}
         >
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-fg-muted">
             Show notifications about
