@@ -4,7 +4,7 @@ import { Button } from '../../components/ui/button';
 import { flattenPages } from '../../lib/flatten-pages';
 import { navigate } from '../../lib/router';
 import type { NotificationFilter } from './notification-filter';
-import { menuContentClass, menuItemClass } from './menu-styles';
+import { MenuContent, menuItemClass } from './menu-content';
 import { useNotificationActions } from './use-notification-actions';
 import { useNotificationList, useUnreadCount } from './use-notification-queries';
 
@@ -39,34 +39,27 @@ export function PanelActions({
             <Ellipsis aria-hidden />
           </Button>
         </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content
-            align="end"
-            sideOffset={4}
-            collisionPadding={8}
-            className={menuContentClass}
+        <MenuContent>
+          <DropdownMenu.Item
+            disabled={actions.archivingAllRead}
+            onSelect={actions.archiveAllRead}
+            className={menuItemClass}
           >
-            <DropdownMenu.Item
-              disabled={actions.archivingAllRead}
-              onSelect={actions.archiveAllRead}
-              className={menuItemClass}
-            >
-              <Archive aria-hidden className="size-4 text-fg-muted" />
-              Archive all read
-            </DropdownMenu.Item>
-            <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
-            <DropdownMenu.Item
-              onSelect={() => {
-                onNavigate();
-                navigate({ section: 'settings' });
-              }}
-              className={menuItemClass}
-            >
-              <Settings aria-hidden className="size-4 text-fg-muted" />
-              Notification settings
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
+            <Archive aria-hidden className="size-4 text-fg-muted" />
+            Archive all read
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
+          <DropdownMenu.Item
+            onSelect={() => {
+              onNavigate();
+              navigate({ section: 'settings' });
+            }}
+            className={menuItemClass}
+          >
+            <Settings aria-hidden className="size-4 text-fg-muted" />
+            Notification settings
+          </DropdownMenu.Item>
+        </MenuContent>
       </DropdownMenu.Root>
     </>
   );

@@ -2,7 +2,7 @@ import type { Notification } from '@acme/contracts';
 import { AlarmClock, AlarmClockOff, CalendarClock } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useRef } from 'react';
-import { menuContentClass, menuItemClass } from './menu-styles';
+import { MenuContent, menuItemClass, menuLabelClass } from './menu-content';
 import { RowAction } from './row-action';
 import { formatReturnTime, presetTime, snoozePresets } from './snooze-times';
 
@@ -40,62 +40,56 @@ export function SnoozeMenu({
           <AlarmClock aria-hidden className="size-4" />
         </RowAction>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          collisionPadding={8}
-          className={menuContentClass}
-          onCloseAutoFocus={(event) => {
-            if (!customPicked.current) return;
-            customPicked.current = false;
-            event.preventDefault();
-            onCustom();
+      <MenuContent
+        onCloseAutoFocus={(event) => {
+          if (!customPicked.current) return;
+          customPicked.current = false;
+          event.preventDefault();
+          onCustom();
+        }}
+      >
+        {snoozedUntil && (
+          <>
+            <DropdownMenu.Label className={menuLabelClass}>
+              Returns {formatReturnTime(snoozedUntil, now)}
+            </DropdownMenu.Label>
+            <DropdownMenu.Item onSelect={onUnsnooze} className={menuItemClass}>
+              <AlarmClockOff aria-hidden className="size-4 text-fg-muted" />
+              Unsnooze
+            </DropdownMenu.Item>
+            <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
+          </>
+        )}
+        <DropdownMenu.Label className={menuLabelClass}>
+          {snoozedUntil ? 'Snooze instead until' : 'Snooze until'}
+        </DropdownMenu.Label>
+        {snoozePresets.map(({ preset, label }) => {
+          const until = presetTime(preset, now);
+          return (
+            <DropdownMenu.Item
+              key={preset}
+              onSelect={() => {
+                onSnooze(until);
+              }}
+              className={menuItemClass}
+            >
+              <span className="flex-1">{label}</span>
+              <span className="text-xs text-fg-muted tabular-nums">
+                {formatReturnTime(until, now)}
+              </span>
+            </DropdownMenu.Item>
+          );
+        })}
+        <DropdownMenu.Item
+          onSelect={() => {
+            customPicked.current = true;
           }}
+          className={menuItemClass}
         >
-          {snoozedUntil && (
-            <>
-              <DropdownMenu.Label className="px-2 py-1.5 text-xs text-fg-muted">
-                Returns {formatReturnTime(snoozedUntil, now)}
-              </DropdownMenu.Label>
-              <DropdownMenu.Item onSelect={onUnsnooze} className={menuItemClass}>
-                <AlarmClockOff aria-hidden className="size-4 text-fg-muted" />
-                Unsnooze
-              </DropdownMenu.Item>
-              <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
-            </>
-          )}
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-fg-muted">
-            {snoozedUntil ? 'Snooze instead until' : 'Snooze until'}
-          </DropdownMenu.Label>
-          {snoozePresets.map(({ preset, label }) => {
-            const until = presetTime(preset, now);
-            return (
-              <DropdownMenu.Item
-                key={preset}
-                onSelect={() => {
-                  onSnooze(until);
-                }}
-                className={menuItemClass}
-              >
-                <span className="flex-1">{label}</span>
-                <span className="text-xs text-fg-muted tabular-nums">
-                  {formatReturnTime(until, now)}
-                </span>
-              </DropdownMenu.Item>
-            );
-          })}
-          <DropdownMenu.Item
-            onSelect={() => {
-              customPicked.current = true;
-            }}
-            className={menuItemClass}
-          >
-            <CalendarClock aria-hidden className="size-4 text-fg-muted" />
-            Custom date and time…
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+          <CalendarClock aria-hidden className="size-4 text-fg-muted" />
+          Custom date and time…
+        </DropdownMenu.Item>
+      </MenuContent>
     </DropdownMenu.Root>
   );
 }

@@ -1,8 +1,8 @@
 import type { NotificationView } from '@acme/contracts';
-import { AlarmClock, Archive, Check, ChevronDown, Inbox } from 'lucide-react';
+import { AlarmClock, Archive, ChevronDown, Inbox } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { Button } from '../../components/ui/button';
-import { menuContentClass, menuItemClass } from './menu-styles';
+import { CheckedItemBody, MenuContent, menuItemClass, menuLabelClass } from './menu-content';
 
 export const viewInfo: Record<NotificationView, { label: string; icon: typeof Inbox }> = {
   inbox: { label: 'Inbox', icon: Inbox },
@@ -30,40 +30,25 @@ export function ViewMenu({
           <ChevronDown aria-hidden className="text-fg-muted" />
         </Button>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          className={menuContentClass}
+      <MenuContent align="start">
+        <DropdownMenu.Label className={menuLabelClass}>Show</DropdownMenu.Label>
+        <DropdownMenu.RadioGroup
+          value={view}
+          onValueChange={(value) => {
+            const next = views.find((candidate) => candidate === value);
+            if (next) onChange(next);
+          }}
         >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-fg-muted">
-            Show
-          </DropdownMenu.Label>
-          <DropdownMenu.RadioGroup
-            value={view}
-            onValueChange={(value) => {
-              const next = views.find((candidate) => candidate === value);
-              if (next) onChange(next);
-            }}
-          >
-            {views.map((each) => {
-              const { label: itemLabel, icon: ItemIcon } = viewInfo[each];
-              return (
-                <DropdownMenu.RadioItem key={each} value={each} className={menuItemClass}>
-                  <span className="flex size-4 items-center justify-center">
-                    <DropdownMenu.ItemIndicator>
-                      <Check aria-hidden className="size-4 text-accent-text" />
-                    </DropdownMenu.ItemIndicator>
-                  </span>
-                  <ItemIcon aria-hidden className="size-4 text-fg-muted" />
-                  {itemLabel}
-                </DropdownMenu.RadioItem>
-              );
-            })}
-          </DropdownMenu.RadioGroup>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+          {views.map((each) => {
+            const { label: itemLabel, icon: ItemIcon } = viewInfo[each];
+            return (
+              <DropdownMenu.RadioItem key={each} value={each} className={menuItemClass}>
+                <CheckedItemBody icon={ItemIcon}>{itemLabel}</CheckedItemBody>
+              </DropdownMenu.RadioItem>
+            );
+          })}
+        </DropdownMenu.RadioGroup>
+      </MenuContent>
     </DropdownMenu.Root>
   );
 }
