@@ -36,8 +36,19 @@ export function CustomSnoozeDialog({
         <DialogContent
           title="Snooze until"
           description="It comes back to your inbox, unread, at this time."
-          className="z-[70] sm:w-[24rem]"
+          overPanel
+          className="sm:w-[24rem]"
           onCloseAutoFocus={onCloseAutoFocus}
+          onOpenAutoFocus={(event) => {
+            // The time, not the dialog's close button, is what the user came for.
+            const field =
+              event.currentTarget instanceof HTMLElement
+                ? event.currentTarget.querySelector('input')
+                : null;
+            if (!field) return;
+            event.preventDefault();
+            field.focus();
+          }}
         >
           <CustomSnoozeForm onSnooze={onSnooze} />
         </DialogContent>

@@ -29,7 +29,7 @@ export function useOptimisticUpdate(cache: NotificationCache) {
 /** A short confirmation with an Undo button, as inboxes offer for anything that hides items. */
 export function toastWithUndo(message: string, undo: () => void): void {
   toast(message, {
-    duration: 6_000,
+    duration: 8_000,
     action: {
       label: 'Undo',
       onClick: undo,

@@ -1,10 +1,10 @@
 import type { Notification } from '@acme/contracts';
-import { AlarmClock, AlarmClockOff, CalendarClock } from 'lucide-react';
+import { AlarmClock, AlarmClockOff } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useRef } from 'react';
 import { MenuContent, menuItemClass, menuLabelClass } from './menu-content';
 import { RowAction } from './row-action';
-import { formatReturnTime, presetTime, snoozePresets } from './snooze-times';
+import { formatPresetHint, formatReturnTime, presetTime, snoozePresets } from './snooze-times';
 
 /**
  * Snooze a row until a preset time or a custom one (asked for in a dialog once this menu has
@@ -73,9 +73,9 @@ export function SnoozeMenu({
               }}
               className={menuItemClass}
             >
-              <span className="flex-1">{label}</span>
+              <span className="flex-1 whitespace-nowrap">{label}</span>
               <span className="text-xs text-fg-muted tabular-nums">
-                {formatReturnTime(until, now)}
+                {formatPresetHint(until, now)}
               </span>
             </DropdownMenu.Item>
           );
@@ -86,7 +86,6 @@ export function SnoozeMenu({
           }}
           className={menuItemClass}
         >
-          <CalendarClock aria-hidden className="size-4 text-fg-muted" />
           Custom date and time…
         </DropdownMenu.Item>
       </MenuContent>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatReturnTime, parseCustomTime, presetTime, toDateTimeLocal } from './snooze-times';
+import {
+  formatPresetHint,
+  formatReturnTime,
+  parseCustomTime,
+  presetTime,
+  toDateTimeLocal,
+} from './snooze-times';
 
 // Wednesday, March 12 2025, 14:20 local time.
 const now = new Date(2025, 2, 12, 14, 20);
@@ -45,5 +51,12 @@ describe('formatReturnTime', () => {
     expect(formatReturnTime(new Date(2025, 2, 12, 16, 0), now, 'en-GB')).toBe('16:00');
     expect(formatReturnTime(new Date(2025, 2, 13, 9, 0), now, 'en-GB')).toBe('tomorrow, 9:00');
     expect(formatReturnTime(new Date(2025, 2, 17, 9, 0), now, 'en-GB')).toBe('Mon 17 Mar, 9:00');
+  });
+});
+
+describe('formatPresetHint', () => {
+  it('gives the clock within the day, else the weekday too', () => {
+    expect(formatPresetHint(new Date(2025, 2, 12, 15, 20), now, 'en-GB')).toBe('15:20');
+    expect(formatPresetHint(new Date(2025, 2, 17, 9, 0), now, 'en-GB')).toBe('Mon 9:00');
   });
 });

@@ -6,7 +6,7 @@ export type SnoozePreset = 'hour' | 'tomorrow' | 'nextWeek';
 
 export const snoozePresets: { preset: SnoozePreset; label: string }[] = [
   { preset: 'hour', label: '1 hour' },
-  { preset: 'tomorrow', label: 'Tomorrow, 9:00' },
+  { preset: 'tomorrow', label: 'Tomorrow' },
   { preset: 'nextWeek', label: 'Next week' },
 ];
 
@@ -85,4 +85,14 @@ export function formatReturnTime(date: Date, now: Date, locale?: string): string
     day: 'numeric',
   }).format(date);
   return `${day}, ${clock}`;
+}
+
+/** The menu's hint beside a preset: the clock time within the day, else day and time. */
+export function formatPresetHint(date: Date, now: Date, locale?: string): string {
+  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
+    date,
+  );
+  if (dayNumber(date) === dayNumber(now)) return clock;
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(date);
+  return `${weekday} ${clock}`;
 }

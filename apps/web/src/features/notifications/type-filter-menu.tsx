@@ -39,7 +39,8 @@ export function TypeFilterMenu({
           className={cn('gap-1 px-2', filtered && 'text-accent-text')}
         >
           <ListFilter aria-hidden />
-          {label}
+          {/* The button's aria-label names it; on phones the icon is enough. */}
+          <span className="hidden sm:inline">{label}</span>
           <ChevronDown aria-hidden className="text-fg-muted" />
         </Button>
       </DropdownMenu.Trigger>
