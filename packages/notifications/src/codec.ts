@@ -6,10 +6,28 @@ import { z } from 'zod';
 export const streamItemSchema = z.object({ id: z.string(), event: streamEventSchema });
 export type StreamItem = z.infer<typeof streamItemSchema>;
 
-/** Rebuilds a notification from its hash: the JSON as created plus the current read state. */
-export function toNotification(data: string, readAt: string, updatedAt: string): Notification {
+/** A notification's hash fields as the scripts return them ('' = null). */
+const str = z.string();
+export const stateSchema = z.tuple([str, str, str, str, str]);
+export type State = z.infer<typeof stateSchema>;
+
+/** Rebuilds a notification from its hash: the JSON as created plus its current state. */
+export function toNotification([
+  data,
+  readAt,
+  updatedAt,
+  archivedAt,
+  snoozedUntil,
+]: State): Notification {
   const created = notificationSchema.parse(JSON.parse(data) as unknown);
-  return { ...created, isRead: readAt !== '', readAt: readAt === '' ? null : readAt, updatedAt };
+  return {
+    ...created,
+    isRead: readAt !== '',
+    readAt: readAt || null,
+    archivedAt: archivedAt || null,
+    snoozedUntil: snoozedUntil || null,
+    updatedAt,
+  };
 }
 
 /** Parses a stream entry's fields (`e` = event JSON); null if it is not one of ours. */
@@ -58,9 +76,15 @@ export function createIdGenerator(): (ms: number) => string {
 }
 
 export const eventIdReply = z.string();
-export const setReadReply = z.tuple([z.string(), z.string(), z.string(), z.string()]).nullable();
-export const markAllReadReply = z.tuple([z.number(), z.string()]);
-export const getReply = z.tuple([z.string(), z.string(), z.string()]).nullable();
+/** {eventId ('' = unchanged), ...State}, or null when the notification is not found. */
+export const stateReply = z
+  .tuple([str, str, str, str, str, str])
+  .transform(([eventId, ...state]) => ({ eventId, state }))
+  .nullable();
+/** {eventId ('' = nothing changed), ...the ids changed}. */
+export const bulkReply = z
+  .tuple([z.string()], z.string())
+  .transform(([eventId, ...ids]) => ({ eventId, ids }));
 export const listReply = z.array(z.string());
 export const streamInfoReply = z.tuple([z.string(), z.string(), z.string()]).nullable();
 export const xrangeReply = z.array(z.tuple([z.string(), z.array(z.string())]));

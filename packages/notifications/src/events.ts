@@ -44,7 +44,7 @@ export function detectGap(
 }
 
 export interface EventsContext {
-  store: Pick<Store, 'cutoff' | 'streamInfo' | 'readStream'>;
+  store: Pick<Store, 'eventCutoff' | 'streamInfo' | 'readStream'>;
   bus: Bus;
   maxBuffered: number;
   isClosed: () => boolean;

@@ -140,7 +140,7 @@ class Follower implements Following, ListenerObserver {
       if (checkGap) {
         const info = await this.ctx.store.streamInfo(this.userId);
         if (this.stale()) return;
-        const reason = detectGap(position.id, info, this.ctx.store.cutoff());
+        const reason = detectGap(position.id, info, this.ctx.store.eventCutoff());
         if (reason) {
           const id = info?.lastId ?? ZERO_ID;
           position.reset(id, parseOrZero(id));

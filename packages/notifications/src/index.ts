@@ -4,6 +4,7 @@ export {
   type NotificationsOptions,
 } from './service';
 export { NotificationNotFoundError, SlowConsumerError } from './errors';
+export type { Bulk } from './store-read-state';
 export { userKeys, type UserKeys } from './keys';
 export type { StreamItem } from './codec';
 export { cursorSchema, decodeCursor, encodeCursor } from './cursor';

@@ -6,9 +6,14 @@ import { idSchema } from '@acme/contracts';
  * all of it atomically.
  *
  * - `{u:<id>}:n:<notificationId>` HASH `data` (notification JSON as created), `type`,
- *   `readAt` ('' while unread), `updatedAt`; EXPIRE ttl from creation.
- * - `{u:<id>}:index`  ZSET notificationId → createdAt ms, every retained notification.
- * - `{u:<id>}:unread` ZSET notificationId → createdAt ms, the unread ones.
+ *   `readAt` ('' while unread), `updatedAt`, `archivedAt` and `snoozedUntil` ('' or absent:
+ *   not); EXPIRE ttl from creation, extended when the item moves (see lua-inbox.ts).
+ * - `{u:<id>}:index`  ZSET notificationId → createdAt ms (or the time it came back from
+ *   snooze or a long archive): the inbox view.
+ * - `{u:<id>}:unread` ZSET notificationId → its index score, the unread ones of the inbox.
+ * - `{u:<id>}:archived` ZSET notificationId → archivedAt ms: the archived view.
+ * - `{u:<id>}:snoozed`  ZSET notificationId → snoozedUntil ms: the snoozed view.
+ *   An item is in exactly one of index, archived and snoozed.
  * - `{u:<id>}:events` STREAM, one entry per event (field `e` = StreamEvent JSON); its entry
  *   ids are the public event ids.
  * - `{u:<id>}:live`   shard channel (SPUBLISH) carrying `{"id":<entry id>,"event":…}`.
@@ -26,9 +31,23 @@ export function userKeys(userId: string) {
     notification: (notificationId: string) => notificationPrefix + notificationId,
     index: `${tag}:index`,
     unread: `${tag}:unread`,
+    archived: `${tag}:archived`,
+    snoozed: `${tag}:snoozed`,
     events: `${tag}:events`,
     channel: `${tag}:live`,
   };
 }
 
 export type UserKeys = ReturnType<typeof userKeys>;
+
+/** The KEYS of the scripts that change one item in any view (setRead, move). */
+export const itemKeys = (keys: UserKeys, notificationId: string) =>
+  [
+    keys.notification(notificationId),
+    keys.index,
+    keys.unread,
+    keys.archived,
+    keys.snoozed,
+    keys.events,
+    keys.channel,
+  ] as const;

@@ -40,7 +40,7 @@ export interface Prepared {
 }
 
 /** Builds each recipient's notification and script arguments, with ids from one generator. */
-export function createPreparer({ now, cutoff, ttlSeconds }: StoreContext) {
+export function createPreparer({ now, cutoff, eventCutoff, ttlSeconds }: StoreContext) {
   const nextId = createIdGenerator();
   return (userId: string, content: Content): Prepared => {
     const owner = idSchema.parse(userId);
@@ -75,6 +75,7 @@ export function createPreparer({ now, cutoff, ttlSeconds }: StoreContext) {
       json,
       cutoff(),
       ttlSeconds,
+      eventCutoff(),
     ];
     return { notification, args, channel: keys.channel, json, content };
   };

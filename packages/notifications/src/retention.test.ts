@@ -39,7 +39,7 @@ describe('retention (injected clock)', () => {
     await expect(service.markUnread('bob', first)).rejects.toBeInstanceOf(
       NotificationNotFoundError,
     );
-    expect(await service.markAllRead('bob')).toEqual({ count: 0 });
+    expect(await service.markAllRead('bob')).toEqual({ count: 0, ids: [] });
 
     const lastId = await streamField('last-generated-id');
     const replay = await take(

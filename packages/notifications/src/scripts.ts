@@ -1,6 +1,7 @@
 import type { RedisClient } from '@acme/redis';
 import type { Result } from 'ioredis';
 import { getLua, listLua, streamInfoLua } from './lua-read';
+import { archiveAllReadLua, moveLua } from './lua-inbox';
 import { createLua, markAllReadLua, setReadLua } from './lua-write';
 
 type ScriptArg = string | number;
@@ -12,6 +13,8 @@ declare module 'ioredis' {
     acmeNotifCreate(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifSetRead(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifMarkAllRead(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifMove(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifArchiveAllRead(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifGet(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifList(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifStreamInfo(...args: ScriptArg[]): Result<unknown, Context>;
@@ -21,9 +24,11 @@ declare module 'ioredis' {
 /** Registers the scripts on the command connection (EVALSHA, falling back to EVAL once). */
 export function defineScripts(redis: RedisClient): void {
   redis.defineCommand('acmeNotifCreate', { numberOfKeys: 5, lua: createLua });
-  redis.defineCommand('acmeNotifSetRead', { numberOfKeys: 5, lua: setReadLua });
+  redis.defineCommand('acmeNotifSetRead', { numberOfKeys: 7, lua: setReadLua });
   redis.defineCommand('acmeNotifMarkAllRead', { numberOfKeys: 4, lua: markAllReadLua });
-  redis.defineCommand('acmeNotifGet', { numberOfKeys: 2, lua: getLua, readOnly: true });
+  redis.defineCommand('acmeNotifMove', { numberOfKeys: 7, lua: moveLua });
+  redis.defineCommand('acmeNotifArchiveAllRead', { numberOfKeys: 5, lua: archiveAllReadLua });
+  redis.defineCommand('acmeNotifGet', { numberOfKeys: 4, lua: getLua, readOnly: true });
   redis.defineCommand('acmeNotifList', { numberOfKeys: 1, lua: listLua, readOnly: true });
   redis.defineCommand('acmeNotifStreamInfo', {
     numberOfKeys: 1,

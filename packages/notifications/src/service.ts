@@ -1,5 +1,6 @@
 import type {
   ListNotificationsInput,
+  MarkAllReadInput,
   NewNotification,
   Notification,
   NotificationPage,
@@ -13,6 +14,7 @@ import { follow, type EventSink, type Following } from './follow';
 import { LocalEvents } from './local-events';
 import { defineScripts } from './scripts';
 import { createStore } from './store';
+import type { Bulk } from './store-read-state';
 import type { Created } from './store-write';
 
 export interface NotificationsOptions {
@@ -23,8 +25,13 @@ export interface NotificationsOptions {
    * subscriber mode, and close() quits it.
    */
   subscriber: RedisClient;
-  /** Retention of notifications and events, in seconds (86400 upstream). */
+  /** Retention of the history (notifications, views, read state), in seconds. */
   ttlSeconds: number;
+  /**
+   * The event stream's replay window, in seconds (default 24 h, at most ttlSeconds): resume
+   * after an older event id gets sync.reset.
+   */
+  eventReplaySeconds?: number;
   /** Confirms writes reached enough replicas before they are acknowledged (default: none). */
   confirm?: ConfirmWrites;
   /** Clock in ms, for tests. */
@@ -42,7 +49,23 @@ export interface NotificationService {
   unreadCount(userId: string): Promise<number>;
   markRead(userId: string, id: string): Promise<Notification>;
   markUnread(userId: string, id: string): Promise<Notification>;
-  markAllRead(userId: string): Promise<{ count: number }>;
+  /** The inbox's unread items, only of `types` when given. */
+  markAllRead(userId: string, opts?: MarkAllReadInput): Promise<Bulk>;
+  /** To the archive, marked read; idempotent. */
+  archive(userId: string, id: string): Promise<Notification>;
+  /** Back in the inbox, read state kept; idempotent. */
+  unarchive(userId: string, id: string): Promise<Notification>;
+  /** Every read inbox item to the archive. */
+  archiveAllRead(userId: string): Promise<Bulk>;
+  /** Out of the inbox until `until` (ISO, future, at most 90 days ahead). */
+  snooze(userId: string, id: string, until: string): Promise<Notification>;
+  /** Back in the inbox now, unread, at the top (reason 'manual'); idempotent. */
+  unsnooze(userId: string, id: string): Promise<Notification>;
+  /**
+   * The due wake-up (reason 'due'): acts only if still snoozed until exactly `untilMs`, so
+   * it happens once however many schedulers call it. Never throws NOT_FOUND: false instead.
+   */
+  wake(userId: string, id: string, untilMs: number): Promise<boolean>;
   events(
     userId: string,
     opts: { afterId?: string | null; signal: AbortSignal },
@@ -55,11 +78,12 @@ export interface NotificationService {
 
 const optionsSchema = z.object({
   ttlSeconds: z.number().int().positive(),
+  eventReplaySeconds: z.number().int().positive().default(86_400),
   maxBufferedEvents: z.number().int().positive().default(10_000),
 });
 
 export function createNotificationService(opts: NotificationsOptions): NotificationService {
-  const { ttlSeconds, maxBufferedEvents } = optionsSchema.parse(opts);
+  const { ttlSeconds, eventReplaySeconds, maxBufferedEvents } = optionsSchema.parse(opts);
   const { redis, subscriber } = opts;
   if (redis === subscriber) throw new Error('notifications: subscriber must be its own connection');
   if (redis.options.keyPrefix) {
@@ -73,6 +97,7 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
   const store = createStore({
     redis,
     ttlSeconds,
+    eventReplaySeconds,
     confirm: opts.confirm ?? confirmNothing,
     now: opts.now ?? Date.now,
     localEvents,
@@ -90,6 +115,12 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
     markRead: store.markRead,
     markUnread: store.markUnread,
     markAllRead: store.markAllRead,
+    archive: store.archive,
+    unarchive: store.unarchive,
+    archiveAllRead: store.archiveAllRead,
+    snooze: store.snooze,
+    unsnooze: store.unsnooze,
+    wake: store.wake,
     events: (userId, { afterId, signal }) => readEvents(ctx, userId, afterId, signal),
     follow: (userId, afterId, sink) => follow(ctx, userId, afterId, sink),
     stats: () => bus.stats(),

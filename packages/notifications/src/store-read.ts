@@ -4,10 +4,12 @@ import {
   type ListNotificationsInput,
   type Notification,
   type NotificationPage,
+  type NotificationView,
 } from '@acme/contracts';
 import {
-  getReply,
   listReply,
+  stateReply,
+  stateSchema,
   streamInfoReply,
   toNotification,
   toStreamItem,
@@ -15,7 +17,7 @@ import {
   type StreamItem,
 } from './codec';
 import { cursorSchema, decodeCursor, encodeCursor } from './cursor';
-import { userKeys } from './keys';
+import { userKeys, type UserKeys } from './keys';
 import type { StoreContext } from './store-context';
 
 /** Most index entries one list() call looks at when a type filter skips most of them. */
@@ -40,6 +42,27 @@ export interface StreamPage {
   next: string | null;
 }
 
+/**
+ * How list() walks a view: the inbox and the archive newest first (the archive by when each
+ * item was archived), the snoozed view soonest wake-up first, never expired by the cutoff.
+ * The inbox has an unread set; the other views filter unread by the hash.
+ */
+function viewScan(keys: UserKeys, view: NotificationView, unreadOnly: boolean, cutoff: number) {
+  switch (view) {
+    case 'inbox':
+      return {
+        zset: unreadOnly ? keys.unread : keys.index,
+        order: 'desc',
+        cutoff,
+        unreadFilter: false,
+      };
+    case 'archived':
+      return { zset: keys.archived, order: 'desc', cutoff, unreadFilter: unreadOnly };
+    case 'snoozed':
+      return { zset: keys.snoozed, order: 'asc', cutoff: 0, unreadFilter: unreadOnly };
+  }
+}
+
 /** The read half of the store: read-only scripts and commands that filter by the cutoff. */
 export function createStoreReads(ctx: StoreContext) {
   return { ...notificationReads(ctx), ...streamReads(ctx) };
@@ -52,22 +75,25 @@ function notificationReads({ redis, cutoff }: StoreContext) {
       const input = listNotificationsInputSchema.parse(rawInput);
       const cursor = input.cursor ? decodeCursor(listCursorSchema, input.cursor) : null;
       const types = [...new Set(input.types ?? [])];
+      const view = viewScan(keys, input.view, input.unreadOnly, cutoff());
       const reply = listReply.parse(
         await redis.acmeNotifList(
-          input.unreadOnly ? keys.unread : keys.index,
+          view.zset,
           keys.notificationPrefix,
-          cutoff(),
+          view.cutoff,
           input.limit,
           LIST_SCAN_BUDGET,
           cursor?.score ?? '',
           cursor?.member ?? '',
+          view.order,
+          view.unreadFilter ? '1' : '0',
           ...types,
         ),
       );
       const [score = '', member = '', ...rows] = reply;
       const items: Notification[] = [];
-      for (let i = 0; i < rows.length; i += 3) {
-        items.push(toNotification(rows[i] ?? '', rows[i + 1] ?? '', rows[i + 2] ?? ''));
+      for (let i = 0; i < rows.length; i += 5) {
+        items.push(toNotification(stateSchema.parse(rows.slice(i, i + 5))));
       }
       return { items, nextCursor: member === '' ? null : encodeCursor(`${score}:${member}`) };
     },
@@ -75,15 +101,17 @@ function notificationReads({ redis, cutoff }: StoreContext) {
     get: async (userId: string, id: string): Promise<Notification | null> => {
       const keys = userKeys(userId);
       const notificationId = idSchema.parse(id);
-      const reply = getReply.parse(
+      const reply = stateReply.parse(
         await redis.acmeNotifGet(
           keys.notification(notificationId),
           keys.index,
+          keys.archived,
+          keys.snoozed,
           notificationId,
           cutoff(),
         ),
       );
-      return reply && toNotification(reply[0], reply[1], reply[2]);
+      return reply && toNotification(reply.state);
     },
 
     unreadCount: async (userId: string): Promise<number> =>
@@ -92,12 +120,12 @@ function notificationReads({ redis, cutoff }: StoreContext) {
 }
 
 /** What events() reads to resume: the stream's bounds and its entries after an id. */
-function streamReads({ redis, cutoff }: StoreContext) {
+function streamReads({ redis, eventCutoff }: StoreContext) {
   return {
     /** Null when the user's stream does not exist (never written, expired, or flushed). */
     streamInfo: async (userId: string): Promise<StreamInfo | null> => {
       const reply = streamInfoReply.parse(
-        await redis.acmeNotifStreamInfo(userKeys(userId).events, cutoff()),
+        await redis.acmeNotifStreamInfo(userKeys(userId).events, eventCutoff()),
       );
       return (
         reply && { lastId: reply[0], maxDeletedId: reply[1], newestExpiredId: reply[2] || null }

@@ -1,13 +1,6 @@
-import {
-  idSchema,
-  type NewNotification,
-  type Notification,
-  type StreamEvent,
-} from '@acme/contracts';
+import type { NewNotification, Notification } from '@acme/contracts';
 import { pipelinePerNode, type PipelineReply } from '@acme/redis';
-import { eventIdReply, markAllReadReply, setReadReply, toNotification } from './codec';
-import { NotificationNotFoundError } from './errors';
-import { userKeys } from './keys';
+import { eventIdReply } from './codec';
 import type { LocalEvents } from './local-events';
 import {
   createdEventJson,
@@ -18,6 +11,8 @@ import {
   type Prepared,
 } from './prepare-create';
 import type { StoreContext } from './store-context';
+import { readStateWrites } from './store-read-state';
+import { viewWrites } from './store-views';
 
 export interface Created {
   notification: Notification;
@@ -26,7 +21,7 @@ export interface Created {
 
 /** The write half of the store: every change is one write script (see lua-write.ts). */
 export function createStoreWrites(ctx: StoreContext) {
-  return { ...createWrites(ctx), ...readStateWrites(ctx) };
+  return { ...createWrites(ctx), ...readStateWrites(ctx), ...viewWrites(ctx) };
 }
 
 function createWrites(ctx: StoreContext) {
@@ -104,59 +99,4 @@ function collectCreated(
     throw new AggregateError(errors, `${errors.length} of ${replies.length} notifications failed`);
   }
   return created;
-}
-
-function readStateWrites({ redis, ttlSeconds, cutoff, nowIso, confirm }: StoreContext) {
-  async function setRead(userId: string, id: string, read: boolean): Promise<Notification> {
-    const keys = userKeys(userId);
-    const notificationId = idSchema.parse(id);
-    const at = nowIso();
-    const event: StreamEvent = read
-      ? { kind: 'notification.read', id: notificationId, readAt: at }
-      : { kind: 'notification.unread', id: notificationId };
-    const reply = setReadReply.parse(
-      await redis.acmeNotifSetRead(
-        keys.notification(notificationId),
-        keys.index,
-        keys.unread,
-        keys.events,
-        keys.channel,
-        notificationId,
-        read ? '1' : '0',
-        at,
-        JSON.stringify(event),
-        cutoff(),
-        ttlSeconds,
-      ),
-    );
-    if (!reply) throw new NotificationNotFoundError(notificationId);
-    await confirm([keys.events]);
-    return toNotification(reply[0], reply[1], reply[2]);
-  }
-
-  return {
-    markRead: (userId: string, id: string) => setRead(userId, id, true),
-    markUnread: (userId: string, id: string) => setRead(userId, id, false),
-
-    markAllRead: async (userId: string): Promise<{ count: number }> => {
-      const keys = userKeys(userId);
-      const at = nowIso();
-      const event: StreamEvent = { kind: 'notifications.allRead', readAt: at };
-      const [count] = markAllReadReply.parse(
-        await redis.acmeNotifMarkAllRead(
-          keys.index,
-          keys.unread,
-          keys.events,
-          keys.channel,
-          keys.notificationPrefix,
-          at,
-          JSON.stringify(event),
-          cutoff(),
-          ttlSeconds,
-        ),
-      );
-      await confirm([keys.events]);
-      return { count };
-    },
-  };
 }

@@ -177,8 +177,8 @@ describe('read state', () => {
     expect(await service.unreadCount('bob')).toBe(3);
 
     await service.markRead('bob', c.id);
-    expect(await service.markAllRead('bob')).toEqual({ count: 2 });
-    expect(await service.markAllRead('bob')).toEqual({ count: 0 });
+    expect(await service.markAllRead('bob')).toEqual({ count: 2, ids: [b.id, a.id] });
+    expect(await service.markAllRead('bob')).toEqual({ count: 0, ids: [] });
     expect(await service.unreadCount('bob')).toBe(0);
     const all = await service.list('bob', {});
     expect(all.items.every((n) => n.isRead && n.readAt !== null)).toBe(true);
@@ -212,7 +212,7 @@ describe('read state', () => {
     await expect(service.markRead('bob', 'unknown-id')).rejects.toBeInstanceOf(
       NotificationNotFoundError,
     );
-    expect(await service.markAllRead('mallory')).toEqual({ count: 0 });
+    expect(await service.markAllRead('mallory')).toEqual({ count: 0, ids: [] });
     expect(await service.get('bob', notification.id)).toEqual(notification);
     expect(await service.unreadCount('bob')).toBe(1);
     expect(await env.redis.xlen(userKeys('bob').events)).toBe(1);

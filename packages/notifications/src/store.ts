@@ -7,5 +7,5 @@ export type Store = ReturnType<typeof createStore>;
 /** The Redis-backed store: a write half (the write scripts) and a read half (no writes). */
 export function createStore(opts: StoreOptions) {
   const ctx = createStoreContext(opts);
-  return { cutoff: ctx.cutoff, ...createStoreWrites(ctx), ...createStoreReads(ctx) };
+  return { eventCutoff: ctx.eventCutoff, ...createStoreWrites(ctx), ...createStoreReads(ctx) };
 }
