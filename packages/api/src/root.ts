@@ -2,6 +2,7 @@ import { approverGroupsRouter } from './routers/approver-groups';
 import { authRouter } from './routers/auth';
 import { leadsRouter } from './routers/leads';
 import { notificationsRouter } from './routers/notifications';
+import { preferencesRouter } from './routers/preferences';
 import { remindersRouter } from './routers/reminders';
 import { tasksRouter } from './routers/tasks';
 import { usersRouter } from './routers/users';
@@ -11,6 +12,7 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   notifications: notificationsRouter,
+  preferences: preferencesRouter,
   tasks: tasksRouter,
   leads: leadsRouter,
   reminders: remindersRouter,

@@ -75,7 +75,8 @@ export function createIdGenerator(): (ms: number) => string {
   };
 }
 
-export const eventIdReply = z.string();
+/** The create script's reply: the event id, or null (Lua false) when the type is muted. */
+export const createReply = z.string().nullable();
 /** {eventId ('' = unchanged), ...State}, or null when the notification is not found. */
 export const stateReply = z
   .tuple([str, str, str, str, str, str])

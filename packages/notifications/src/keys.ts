@@ -17,6 +17,8 @@ import { idSchema } from '@acme/contracts';
  * - `{u:<id>}:events` STREAM, one entry per event (field `e` = StreamEvent JSON); its entry
  *   ids are the public event ids.
  * - `{u:<id>}:live`   shard channel (SPUBLISH) carrying `{"id":<entry id>,"event":…}`.
+ * - `{u:<id>}:prefs`  HASH `<type>:<channel>` → '1' | '0' (unset = on); no expiry: settings
+ *   outlive the history. In the user's slot, so the create script reads it with one HGET.
  *
  * index, unread and events share one expiry (see lua-write.ts). A create sets it to ttl + 1 %
  * when due (exactly ttl, on every create, when ttl < 100 s); marking read or unread sets it to
@@ -35,6 +37,7 @@ export function userKeys(userId: string) {
     snoozed: `${tag}:snoozed`,
     events: `${tag}:events`,
     channel: `${tag}:live`,
+    prefs: `${tag}:prefs`,
   };
 }
 

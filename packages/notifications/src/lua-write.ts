@@ -2,14 +2,15 @@
 // and reads before its first write, so an error can only happen before anything changed: a
 // script never leaves partial state.
 
+import { skipIfMutedLua } from './lua-mute';
 import { viewHelpers } from './lua-views';
 import { writeHelpers } from './lua-write-helpers';
 
 /**
- * KEYS: notification, index, unread, events, channel
+ * KEYS: notification, index, unread, events, channel, prefs
  * ARGV: id, createdAtMs, createdAtIso, type, notification JSON, cutoff ms, ttl s,
- *       event cutoff ms (the replay window)
- * Returns the event id.
+ *       event cutoff ms (the replay window), muting field
+ * Returns the event id, or false when the user muted this type (see lua-mute.ts).
  *
  * The hot path (see the README for the count): no TYPE checks and no unconditional prune,
  * trim or EXPIRE. Three reads come first: each fails on a key of the wrong type before
@@ -19,6 +20,7 @@ import { writeHelpers } from './lua-write-helpers';
  */
 export const createLua = `#!lua
 ${writeHelpers}
+${skipIfMutedLua}
 local cutoff = tonumber(ARGV[6])
 local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
 local oldest_unread = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')

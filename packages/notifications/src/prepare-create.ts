@@ -8,6 +8,7 @@ import {
 } from '@acme/contracts';
 import { createIdGenerator } from './codec';
 import { userKeys } from './keys';
+import { mutingField } from './preferences';
 import type { StoreContext } from './store-context';
 
 /** Validated notification content, ready to be stored for any number of recipients. */
@@ -68,6 +69,7 @@ export function createPreparer({ now, cutoff, eventCutoff, ttlSeconds }: StoreCo
       keys.unread,
       keys.events,
       keys.channel,
+      keys.prefs,
       id,
       ms,
       createdAt,
@@ -76,6 +78,7 @@ export function createPreparer({ now, cutoff, eventCutoff, ttlSeconds }: StoreCo
       cutoff(),
       ttlSeconds,
       eventCutoff(),
+      mutingField(notification.type),
     ];
     return { notification, args, channel: keys.channel, json, content };
   };

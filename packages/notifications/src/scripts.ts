@@ -2,6 +2,7 @@ import type { RedisClient } from '@acme/redis';
 import type { Result } from 'ioredis';
 import { getLua, listLua, streamInfoLua } from './lua-read';
 import { archiveAllReadLua, moveLua } from './lua-inbox';
+import { updatePreferencesLua } from './lua-preferences';
 import { createLua, markAllReadLua, setReadLua } from './lua-write';
 
 type ScriptArg = string | number;
@@ -18,13 +19,15 @@ declare module 'ioredis' {
     acmeNotifGet(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifList(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifStreamInfo(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifUpdatePreferences(...args: ScriptArg[]): Result<unknown, Context>;
   }
 }
 
 /** Registers the scripts on the command connection (EVALSHA, falling back to EVAL once). */
 export function defineScripts(redis: RedisClient): void {
-  redis.defineCommand('acmeNotifCreate', { numberOfKeys: 5, lua: createLua });
+  redis.defineCommand('acmeNotifCreate', { numberOfKeys: 6, lua: createLua });
   redis.defineCommand('acmeNotifSetRead', { numberOfKeys: 7, lua: setReadLua });
+  redis.defineCommand('acmeNotifUpdatePreferences', { numberOfKeys: 5, lua: updatePreferencesLua });
   redis.defineCommand('acmeNotifMarkAllRead', { numberOfKeys: 4, lua: markAllReadLua });
   redis.defineCommand('acmeNotifMove', { numberOfKeys: 7, lua: moveLua });
   redis.defineCommand('acmeNotifArchiveAllRead', { numberOfKeys: 5, lua: archiveAllReadLua });

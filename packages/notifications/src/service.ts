@@ -4,6 +4,8 @@ import type {
   NewNotification,
   Notification,
   NotificationPage,
+  Preferences,
+  UpdatePreferencesInput,
 } from '@acme/contracts';
 import { confirmNothing, type ConfirmWrites, type RedisClient } from '@acme/redis';
 import { z } from 'zod';
@@ -66,6 +68,10 @@ export interface NotificationService {
    * it happens once however many schedulers call it. Never throws NOT_FOUND: false instead.
    */
   wake(userId: string, id: string, untilMs: number): Promise<boolean>;
+  /** Every type and channel; what the user never set is on. */
+  getPreferences(userId: string): Promise<Preferences>;
+  /** Merges and returns the whole set; a change is a `preferences.updated` event. */
+  updatePreferences(userId: string, input: UpdatePreferencesInput): Promise<Preferences>;
   events(
     userId: string,
     opts: { afterId?: string | null; signal: AbortSignal },
@@ -121,6 +127,8 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
     snooze: store.snooze,
     unsnooze: store.unsnooze,
     wake: store.wake,
+    getPreferences: store.getPreferences,
+    updatePreferences: store.updatePreferences,
     events: (userId, { afterId, signal }) => readEvents(ctx, userId, afterId, signal),
     follow: (userId, afterId, sink) => follow(ctx, userId, afterId, sink),
     stats: () => bus.stats(),

@@ -1,6 +1,6 @@
 import type { NewNotification, Notification } from '@acme/contracts';
 import { pipelinePerNode, type PipelineReply } from '@acme/redis';
-import { eventIdReply } from './codec';
+import { createReply } from './codec';
 import type { LocalEvents } from './local-events';
 import {
   createdEventJson,
@@ -14,10 +14,20 @@ import type { StoreContext } from './store-context';
 import { readStateWrites } from './store-read-state';
 import { viewWrites } from './store-views';
 
-export interface Created {
-  notification: Notification;
-  eventId: string;
-}
+/**
+ * A stored notification and its event id, or one skipped because its user muted the type
+ * in-app: then nothing was stored or published, and `notification` is what would have been.
+ */
+export type Created =
+  | { skipped: false; notification: Notification; eventId: string }
+  | { skipped: true; reason: 'muted'; notification: Notification; eventId: '' };
+
+const createdOf = (notification: Notification, reply: unknown): Created => {
+  const eventId = createReply.parse(reply);
+  return eventId === null
+    ? { skipped: true, reason: 'muted', notification, eventId: '' }
+    : { skipped: false, notification, eventId };
+};
 
 /** The write half of the store: every change is one write script (see lua-write.ts). */
 export function createStoreWrites(ctx: StoreContext) {
@@ -30,9 +40,9 @@ function createWrites(ctx: StoreContext) {
   return {
     create: async (userId: string, input: NewNotification): Promise<Created> => {
       const { notification, args, channel } = prepare(userId, parseContent(input));
-      const eventId = eventIdReply.parse(await redis.acmeNotifCreate(...args));
-      await confirm([channel]);
-      return { notification, eventId };
+      const created = createdOf(notification, await redis.acmeNotifCreate(...args));
+      if (!created.skipped) await confirm([channel]);
+      return created;
     },
 
     /**
@@ -59,8 +69,8 @@ function createWrites(ctx: StoreContext) {
         (item) => item.channel,
         (pipeline, item) => pipeline.acmeNotifCreate(...item.args),
       );
-      const created = collectCreated(replies, registered, localEvents);
-      await confirm(prepared.map((item) => item.channel));
+      const { created, written } = collectCreated(replies, registered, localEvents);
+      if (written.length > 0) await confirm(written);
       return created;
     },
   };
@@ -82,21 +92,29 @@ function registerSharedEvents(
   });
 }
 
-/** Pairs the replies with the items; throws an AggregateError if any failed. */
+/**
+ * Pairs the replies with the items, with the channels of those written; throws an
+ * AggregateError if any failed. A live event left in localEvents for an item that failed or
+ * was muted is taken back: it will never come.
+ */
 function collectCreated(
   replies: PipelineReply<Prepared>[],
   registered: (string | undefined)[],
   localEvents: LocalEvents | undefined,
-): Created[] {
+): { created: Created[]; written: string[] } {
   const errors: unknown[] = [];
-  const created = replies.map(({ item, error, value }, i) => {
+  const written: string[] = [];
+  const created = replies.map(({ item, error, value }, i): Created => {
     if (error) errors.push(error);
+    // A failed item counts as not written (its event never comes either); the call throws below.
+    const result = createdOf(item.notification, error ? null : value);
     const eventJson = registered[i];
-    if (error && eventJson) localEvents?.discard(eventJson);
-    return { notification: item.notification, eventId: error ? '' : eventIdReply.parse(value) };
+    if (result.skipped && eventJson) localEvents?.discard(eventJson);
+    if (!result.skipped) written.push(item.channel);
+    return result;
   });
   if (errors.length > 0) {
     throw new AggregateError(errors, `${errors.length} of ${replies.length} notifications failed`);
   }
-  return created;
+  return { created, written };
 }

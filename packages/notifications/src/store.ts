@@ -1,3 +1,4 @@
+import { createPreferenceStore } from './preferences';
 import { createStoreContext, type StoreOptions } from './store-context';
 import { createStoreReads } from './store-read';
 import { createStoreWrites } from './store-write';
@@ -7,5 +8,10 @@ export type Store = ReturnType<typeof createStore>;
 /** The Redis-backed store: a write half (the write scripts) and a read half (no writes). */
 export function createStore(opts: StoreOptions) {
   const ctx = createStoreContext(opts);
-  return { eventCutoff: ctx.eventCutoff, ...createStoreWrites(ctx), ...createStoreReads(ctx) };
+  return {
+    eventCutoff: ctx.eventCutoff,
+    ...createStoreWrites(ctx),
+    ...createStoreReads(ctx),
+    ...createPreferenceStore(ctx),
+  };
 }

@@ -38,7 +38,7 @@ describe('the create script', () => {
   it('refuses keys of the wrong type before writing anything', async () => {
     const service = env.service({ ttlSeconds: TTL });
     const notificationKey = keys.notification('fixed-id');
-    for (const foreign of [notificationKey, keys.index, keys.unread, keys.events]) {
+    for (const foreign of [notificationKey, keys.index, keys.unread, keys.events, keys.prefs]) {
       await env.flush();
       await service.create('bob', taskAssignment(1));
       await env.redis.del(foreign);
@@ -52,6 +52,7 @@ describe('the create script', () => {
           keys.unread,
           keys.events,
           keys.channel,
+          keys.prefs,
           'fixed-id',
           ms,
           new Date(ms).toISOString(),
@@ -59,6 +60,8 @@ describe('the create script', () => {
           JSON.stringify({ id: 'fixed-id' }),
           ms - TTL_MS,
           TTL,
+          ms - TTL_MS,
+          'task_assignment:inApp',
         ),
       ).rejects.toThrow(/WRONGTYPE/);
       expect(await snapshot(env.redis)).toEqual(before);
