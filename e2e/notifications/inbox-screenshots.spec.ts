@@ -49,12 +49,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await showView(page, 'Snoozed');
       await expect(inbox.item(page, snoozed)).toContainText('Returns');
       await saveScreenshot(page, testInfo, name('snoozed-view'));
-      await page.keyboard.press('Escape');
-      await expect(inbox.panel(page)).toBeHidden();
+    });
 
+    test(`settings page, ${colorScheme}, ${device}`, async ({ people, signIn }, testInfo) => {
+      const [rep] = await people('sales');
+      const { page } = await signIn(rep, { ...options, colorScheme });
       await openSettings(page, rep);
-      await expect(page.getByRole('switch', { name: 'Tasks: Toast' })).toBeVisible();
-      await saveScreenshot(page, testInfo, name('settings'));
+      await page.getByRole('switch', { name: 'Leads: Toast' }).click();
+      await expect(page.getByRole('switch', { name: 'Leads: Toast' })).toHaveAttribute(
+        'aria-checked',
+        'false',
+      );
+      await saveScreenshot(page, testInfo, `settings-${colorScheme}-${device}`);
     });
   }
 }

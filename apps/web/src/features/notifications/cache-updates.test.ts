@@ -258,7 +258,7 @@ describe('views: archive, snooze and back', () => {
     expect(item?.snoozedUntil).toBe(later);
   });
 
-  it('waking up puts the item back unread in the inbox and out of Snoozed', () => {
+  it('waking up puts the item back unread at the top of the inbox and out of Snoozed', () => {
     const woke: CacheEvent = {
       kind: 'notification.unsnoozed',
       id: 'n2',
@@ -266,7 +266,10 @@ describe('views: archive, snooze and back', () => {
       notification: n2,
     };
     const inbox = pagesOf({ items: [n1], nextCursor: null });
-    expect(ids(applyEventToPages(inbox, woke, unread, n2Snoozed).data)).toEqual(['n1', 'n2']);
+    // The server lists it by when it came back, not when it was created.
+    const once = applyEventToPages(inbox, woke, unread, n2Snoozed).data;
+    expect(ids(once)).toEqual(['n2', 'n1']);
+    expect(applyEventToPages(once, woke, unread, n2).data).toBe(once);
     const snoozedPages = pagesOf({ items: [n2Snoozed], nextCursor: null });
     expect(ids(applyEventToPages(snoozedPages, woke, snoozedList, n2Snoozed).data)).toEqual([]);
     expect(nextUnreadCount(1, woke, n2Snoozed)).toBe(2);
@@ -328,10 +331,13 @@ describe('filtered mark-all and preferences', () => {
     expect(nextUnreadCount(2, tasksRead, undefined)).toBeNull();
   });
 
-  it('refetches a Snoozed list holding unread items it may cover', () => {
+  it('leaves items set aside as they are: it covers the inbox only', () => {
     const snoozedList = makeFilter('all', [], 'snoozed');
     const data = pagesOf({ items: [{ ...n1, snoozedUntil: readAt }], nextCursor: null });
-    expect(applyEventToPages(data, tasksRead, snoozedList, undefined).stale).toBe(true);
+    expect(applyEventToPages(data, tasksRead, snoozedList, undefined)).toEqual({
+      data,
+      stale: false,
+    });
   });
 
   it('leaves lists and the count alone on a preferences change', () => {

@@ -71,8 +71,10 @@ export function applyEventToPages(
     case 'notification.snoozed':
       return moveInPages(data, filter, event.id, known, snooze(event.until));
     case 'notification.unarchived':
-    case 'notification.unsnoozed':
       return placeInPages(data, event.notification, filter);
+    // Back unread at the top of the inbox, whenever it was created.
+    case 'notification.unsnoozed':
+      return placeInPages(data, event.notification, filter, true);
     case 'notifications.allReadArchived':
       return archiveAllReadInPages(data, filter, event.archivedAt);
     case 'preferences.updated':
@@ -80,10 +82,7 @@ export function applyEventToPages(
   }
 }
 
-/**
- * Mark-all-read covers the inbox. Whether it also reaches unread items set aside (snoozed,
- * or archived then marked unread) is the server's call, so such lists are refetched.
- */
+/** Mark-all-read covers the inbox (its unread set) only: items set aside keep their state. */
 function allReadInPages(
   data: NotificationPages,
   event: Extract<CacheEvent, { kind: 'notifications.allRead' }>,
@@ -91,12 +90,7 @@ function allReadInPages(
 ): ListUpdate {
   const covered = event.types;
   const isCovered = (item: Notification) => !covered || covered.includes(item.type);
-  if (filter.view !== 'inbox') {
-    const affected = data.pages.some((page) =>
-      page.items.some((item) => !item.isRead && isCovered(item)),
-    );
-    return { data, stale: affected };
-  }
+  if (filter.view !== 'inbox') return { data, stale: false };
   if (!covered && filter.unreadOnly) {
     if (data.pages.length === 1 && data.pages[0]?.items.length === 0) {
       return { data, stale: false };

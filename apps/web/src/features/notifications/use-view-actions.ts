@@ -14,15 +14,20 @@ export function useViewActionsFor(cache: NotificationCache) {
   const { client } = trpc.useUtils();
   const optimistic = useOptimisticUpdate(cache);
 
-  const restored = (id: string, change: 'archivedAt' | 'snoozedUntil') => {
+  // Unarchiving keeps the read state; unsnoozing brings the item back unread.
+  const unarchived = (id: string) => {
     const known = cache.find(id);
-    return known ? { ...known, [change]: null } : null;
+    return known ? { ...known, archivedAt: null } : null;
+  };
+  const unsnoozed = (id: string) => {
+    const known = cache.find(id);
+    return known ? { ...known, snoozedUntil: null, isRead: false, readAt: null } : null;
   };
 
   const unarchive = useMutation({
     mutationFn: (id: string) => client.notifications.unarchive.mutate({ id }),
     onMutate: (id) => {
-      const notification = restored(id, 'archivedAt');
+      const notification = unarchived(id);
       return optimistic.apply(
         notification && { kind: 'notification.unarchived', id, notification },
       );
@@ -56,7 +61,7 @@ export function useViewActionsFor(cache: NotificationCache) {
   const unsnooze = useMutation({
     mutationFn: (id: string) => client.notifications.unsnooze.mutate({ id }),
     onMutate: (id) => {
-      const notification = restored(id, 'snoozedUntil');
+      const notification = unsnoozed(id);
       return optimistic.apply(
         notification && { kind: 'notification.unsnoozed', id, reason: 'manual', notification },
       );

@@ -17,12 +17,14 @@ export interface ListUpdate {
 /**
  * Puts `next` (a notification's new state) where a list wants it: replaced in place, removed
  * when it no longer belongs, inserted when it now does. Only the inbox's order is known here
- * (by creation time); a list of another view that gains an item is refetched instead.
+ * (by creation time, or `atTop` for an item the server put back at the top); a list of
+ * another view that gains an item is refetched instead.
  */
 export function placeInPages(
   data: NotificationPages,
   next: Notification,
   filter: NotificationFilter,
+  atTop = false,
 ): ListUpdate {
   const belongs = matchesFilter(next, filter);
   if (findInPages(data, next.id)) {
@@ -35,7 +37,13 @@ export function placeInPages(
   }
   if (!belongs) return { data, stale: false };
   if (filter.view !== 'inbox') return { data, stale: true };
-  return { data: insertSorted(data, next), stale: false };
+  return { data: atTop ? prepend(data, next) : insertSorted(data, next), stale: false };
+}
+
+function prepend(data: NotificationPages, next: Notification): NotificationPages {
+  const [first, ...rest] = data.pages;
+  if (!first) return { pages: [{ items: [next], nextCursor: null }], pageParams: [null] };
+  return { ...data, pages: [{ ...first, items: [next, ...first.items] }, ...rest] };
 }
 
 /**
@@ -75,17 +83,17 @@ export const snooze =
       ? item
       : { ...item, snoozedUntil: until, archivedAt: null };
 
-/** "Archive all read": read inbox items leave; the Archived view gains what nobody loaded. */
+/**
+ * "Archive all read" moves the inbox's read items: they leave it, and the Archived view gains
+ * them (in the server's order, so it is refetched). Snoozed items stay where they are.
+ */
 export function archiveAllReadInPages(
   data: NotificationPages,
   filter: NotificationFilter,
   archivedAt: string,
 ): ListUpdate {
   if (filter.view === 'archived') return { data, stale: true };
-  if (filter.view === 'snoozed') {
-    const hasRead = data.pages.some((page) => page.items.some((item) => item.isRead));
-    return { data, stale: hasRead };
-  }
+  if (filter.view === 'snoozed') return { data, stale: false };
   return {
     data: mapItems(data, (item) =>
       item.isRead ? placeOut(archive(archivedAt)(item), filter) : item,

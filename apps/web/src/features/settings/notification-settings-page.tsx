@@ -51,7 +51,7 @@ function ChannelSwitch({
       aria-describedby={locked ? `locked-${type}` : undefined}
       className="relative inline-flex h-6 w-10 align-middle shrink-0 cursor-pointer items-center rounded-full border border-line bg-muted transition-colors data-disabled:cursor-not-allowed data-disabled:opacity-60 data-[state=checked]:border-accent data-[state=checked]:bg-accent"
     >
-      <Switch.Thumb className="block size-4 translate-x-1 rounded-full bg-surface shadow-float transition-transform data-[state=checked]:translate-x-5 motion-reduce:transition-none" />
+      <Switch.Thumb className="block size-4 translate-x-1 rounded-full bg-fg-subtle shadow-float data-[state=checked]:bg-on-accent transition-transform data-[state=checked]:translate-x-5 motion-reduce:transition-none" />
     </Switch.Root>
   );
 }
