@@ -15,7 +15,8 @@ import { NotificationsContext } from './notifications-context';
 import { StreamHub, type EventMeta, type OpenStream } from './stream-hub';
 import { useNotificationActionsFor } from './use-notification-actions';
 import { useUnreadCount } from './use-notification-queries';
-import { cachedPreferences, channelsOf } from './use-preferences';
+import { newsIn } from './stream-news';
+import { cachedPreferences, channelsOf, usePreferences } from './use-preferences';
 
 const BASE_TITLE = 'Acme Ops';
 
@@ -37,22 +38,6 @@ function streamOpener(client: TrpcClient): OpenStream {
       subscription.unsubscribe();
     };
   };
-}
-
-/**
- * What an event brings to the user's attention: a new notification, or a snoozed one coming
- * back on time. Whether this tab had it in its inbox decides whether it is news (a replay is
- * not).
- */
-function newsIn(event: StreamEvent, cache: NotificationCache): Notification | null {
-  if (event.kind === 'notification.created') {
-    return cache.find(event.notification.id) ? null : event.notification;
-  }
-  if (event.kind === 'notification.unsnoozed' && event.reason === 'due') {
-    const known = cache.find(event.id);
-    return known && known.snoozedUntil === null ? null : event.notification;
-  }
-  return null;
 }
 
 /** The tab title shows the unread count, as the badge does: "(3) Acme Ops". */
@@ -155,6 +140,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   }, [user.id, client, cache, queryClient, announce]);
 
   useUnreadTitle();
+  // Loaded up front: a toast or desktop notification must follow the user's channels from
+  // the first event, on every device (preferences.updated keeps it current).
+  usePreferences();
 
   return (
     <NotificationsContext value={{ hub, cache, panelOpen, setPanelOpen }}>
