@@ -26,9 +26,14 @@ export function useOptimisticUpdate(cache: NotificationCache) {
   };
 }
 
-/** A short confirmation with an Undo button, as inboxes offer for anything that hides items. */
-export function toastWithUndo(message: string, undo: () => void): void {
+/**
+ * A short confirmation with an Undo button, as inboxes offer for anything that hides items.
+ * `id` names what it is about: doing it again replaces the toast rather than stacking one
+ * whose Undo would undo nothing.
+ */
+export function toastWithUndo(id: string, message: string, undo: () => void): void {
   toast(message, {
+    id,
     duration: 8_000,
     action: {
       label: 'Undo',

@@ -40,7 +40,7 @@ export function useNotificationActionsFor(cache: NotificationCache) {
     onError: optimistic.onError("Couldn't mark the notifications as read"),
     onSuccess: ({ count, ids }) => {
       if (count === 0) return;
-      toastWithUndo(`Marked ${plural(count)} as read`, () => {
+      toastWithUndo('marked-all-read', `Marked ${plural(count)} as read`, () => {
         for (const id of ids) markUnread.mutate(id);
       });
     },

@@ -39,7 +39,7 @@ export function useViewActionsFor(cache: NotificationCache) {
     onMutate: (id) => optimistic.apply({ kind: 'notification.archived', id, archivedAt: now() }),
     onError: optimistic.onError("Couldn't archive the notification"),
     onSuccess: (_result, id) => {
-      toastWithUndo('Archived', () => {
+      toastWithUndo(`archived-${id}`, 'Archived', () => {
         unarchive.mutate(id);
       });
     },
@@ -51,6 +51,7 @@ export function useViewActionsFor(cache: NotificationCache) {
     onSuccess: ({ count, ids }) => {
       if (count === 0) return;
       toastWithUndo(
+        'archived-all-read',
         count === 1 ? 'Archived 1 notification' : `Archived ${count} notifications`,
         () => {
           for (const id of ids) unarchive.mutate(id);
@@ -73,9 +74,13 @@ export function useViewActionsFor(cache: NotificationCache) {
     onMutate: ({ id, until }) => optimistic.apply({ kind: 'notification.snoozed', id, until }),
     onError: optimistic.onError("Couldn't snooze the notification"),
     onSuccess: (_result, { id, until }) => {
-      toastWithUndo(`Snoozed until ${formatReturnTime(new Date(until), new Date())}`, () => {
-        unsnooze.mutate(id);
-      });
+      toastWithUndo(
+        `snoozed-${id}`,
+        `Snoozed until ${formatReturnTime(new Date(until), new Date())}`,
+        () => {
+          unsnooze.mutate(id);
+        },
+      );
     },
   });
 
