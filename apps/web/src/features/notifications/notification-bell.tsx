@@ -82,6 +82,12 @@ export function NotificationBell() {
   };
   // Start on the newest notification, so arrow keys work at once; the list does it later
   // if it is still loading.
+  // A toast's Undo is part of working in the panel: clicking it keeps the panel open.
+  const keepOpenForToasts = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest('[data-sonner-toaster]')) {
+      event.preventDefault();
+    }
+  };
   const focusInitial = (event: Event) => {
     event.preventDefault();
     const panel = panelRef.current;
@@ -102,6 +108,7 @@ export function NotificationBell() {
             collisionPadding={8}
             aria-labelledby={headingId}
             onOpenAutoFocus={focusInitial}
+            onInteractOutside={keepOpenForToasts}
             className="z-50 flex h-[min(36rem,calc(100dvh-5rem))] w-[26rem] max-w-[calc(100vw-1rem)] animate-fade-in flex-col overflow-hidden rounded-md border border-line bg-surface shadow-float"
           >
             <NotificationPanel heading={heading} {...panelProps} />
@@ -122,6 +129,7 @@ export function NotificationBell() {
           aria-labelledby={headingId}
           aria-describedby={undefined}
           onOpenAutoFocus={focusInitial}
+          onInteractOutside={keepOpenForToasts}
           className="fixed inset-0 z-50 flex animate-sheet-in flex-col bg-surface pb-[env(safe-area-inset-bottom)]"
         >
           <NotificationPanel
