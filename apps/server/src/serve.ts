@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createReminderScheduler, createServices } from '@acme/domain';
+import { createReminderScheduler, createServices, createSnoozeScheduler } from '@acme/domain';
 import { connectRedis, duplicateForSubscribing } from '@acme/redis';
 import { buildApp } from './app';
 import { seedDemoUsers } from './demo-users';
@@ -9,11 +9,14 @@ import type { Logger } from './logger';
 export interface ServeOptions {
   /** Only one process of a cluster seeds, so the password hashing is not done N times. */
   seedDemoUsers: boolean;
-  /** Called once the port is open and due reminders have fired; `url` is printable. */
+  /** Called once the port is open and the job workers run; `url` is printable. */
   onListening(url: string): void;
 }
 
-/** One server process: Redis, services, the HTTP app, reminders, and a drain on SIGTERM/SIGINT. */
+/**
+ * One server process: Redis, services, the HTTP app, the reminder and snooze workers, and a
+ * drain on SIGTERM/SIGINT.
+ */
 export async function startServer(env: Env, logger: Logger, opts: ServeOptions): Promise<void> {
   const redis = await connectRedis(redisTarget(env));
   const subscriber = duplicateForSubscribing(redis);
@@ -45,14 +48,13 @@ export async function startServer(env: Env, logger: Logger, opts: ServeOptions):
     trustProxy: env.TRUST_PROXY,
     rateLimitPerMinute: env.HTTP_RATE_LIMIT_PER_MINUTE,
   });
-  const reminders = createReminderScheduler({
-    redis,
-    notifications: services.notifications,
-    logger,
-  });
+  const workers = [
+    createReminderScheduler({ redis, notifications: services.notifications, logger }),
+    createSnoozeScheduler({ redis, notifications: services.notifications, logger }),
+  ];
   // Open streams would hold the server open forever: end them first; clients resume elsewhere.
   app.addHook('preClose', async () => {
-    await reminders.close();
+    await Promise.all(workers.map((w) => w.close()));
     await services.notifications.close();
   });
   app.addHook('onClose', async () => {
@@ -83,7 +85,7 @@ export async function startServer(env: Env, logger: Logger, opts: ServeOptions):
   });
 
   const address = await app.listen({ port: env.PORT, host: env.HOST });
-  // Reminders that came due while no server ran fire now.
-  await reminders.start();
+  // Reminders and snoozes that came due while no server ran fire now.
+  await Promise.all(workers.map((w) => w.start()));
   opts.onListening(address.replace('[::1]', 'localhost'));
 }

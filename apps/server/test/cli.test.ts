@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { getFreePort } from '@acme/testing';
-import { taskAssigned } from './fixtures';
+import { bearerClient, taskAssigned } from './fixtures';
 import { useStack } from './stack';
 import { startServer } from './server-process';
 
@@ -110,6 +110,28 @@ it('login stores a 0600 token; `tail --json` prints a created notification as on
     tail.child.kill('SIGINT');
     await tail.exited;
   }
+});
+
+it('`archive <id>` and `snooze <id> 2h` act on one notification; a bad time is refused', async () => {
+  expect((await login()).code).toBe(0);
+  const me = await (await bearerClient(stack.server.url, 'sales1@demo.test')).auth.me.query();
+  const archived = await stack.store.create(me.id, taskAssigned('archive from the CLI'));
+  const snoozed = await stack.store.create(me.id, taskAssigned('snooze from the CLI'));
+
+  const archive = notify(['archive', archived.notification.id]);
+  expect(await archive.exited).toBe(0);
+  expect(archive.stdout()).toContain('Archived: Task Assigned: archive from the CLI');
+  const badTime = notify(['snooze', snoozed.notification.id, 'soon']);
+  expect(await badTime.exited).toBe(1);
+  expect(badTime.stderr()).toContain('Give a time like 45m, 2h, 3d');
+  const snooze = notify(['snooze', snoozed.notification.id, '2h']);
+  expect(await snooze.exited).toBe(0);
+  expect(snooze.stdout()).toContain('Snoozed until');
+
+  const ids = async (view: 'archived' | 'snoozed') =>
+    (await stack.store.list(me.id, { view })).items.map((n) => n.id);
+  expect(await ids('archived')).toContain(archived.notification.id);
+  expect(await ids('snoozed')).toContain(snoozed.notification.id);
 });
 
 it('explains a refused login and an unreachable server', async () => {

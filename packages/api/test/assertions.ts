@@ -37,9 +37,40 @@ export function untilPassed(iso: string): Promise<void> {
  * cluster every domain key lives in the one slot of `{domain}`: ask that slot's master.
  */
 export async function domainKeys(redis: RedisClient, pattern = '{domain}:*'): Promise<string[]> {
-  const connection = connectionFor(redis, '{domain}');
-  if (!connection) throw new Error('no master serves the slot of {domain}');
+  return keysOfSlot(redis, '{domain}', pattern);
+}
+
+async function keysOfSlot(redis: RedisClient, tag: string, pattern: string): Promise<string[]> {
+  const connection = connectionFor(redis, tag);
+  if (!connection) throw new Error(`no master serves the slot of ${tag}`);
   return (await connection.keys(pattern)).sort();
+}
+
+/** The contents of one key, whatever its type, for before/after comparisons. */
+async function dumpKey(redis: RedisClient, key: string): Promise<unknown> {
+  const type = await redis.type(key);
+  switch (type) {
+    case 'hash':
+      return redis.hgetall(key);
+    case 'zset':
+      return redis.zrange(key, 0, -1, 'WITHSCORES');
+    case 'set':
+      return (await redis.smembers(key)).sort();
+    case 'stream':
+      return redis.xrange(key, '-', '+');
+    case 'list':
+      return redis.lrange(key, 0, -1);
+    default:
+      return redis.get(key);
+  }
+}
+
+/** Every key of one user (they share the `{u:<id>}` slot) with its contents. */
+export async function userSnapshot(redis: RedisClient, userId: string): Promise<object> {
+  const tag = `{u:${userId}}`;
+  const keys = await keysOfSlot(redis, tag, `${tag}:*`);
+  const values = await Promise.all(keys.map((key) => dumpKey(redis, key)));
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]]));
 }
 
 /** Every domain key with its contents, to show that a refused action changed nothing. */

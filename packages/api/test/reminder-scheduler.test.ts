@@ -1,8 +1,9 @@
 import type { Notification, Reminder, Task, User } from '@acme/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createReminderScheduler, createServices, type ReminderScheduler } from '@acme/domain';
+import { createReminderScheduler, type ReminderScheduler } from '@acme/domain';
 import { inMs, untilPassed } from './assertions';
-import { startHarness, testConfig, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+import { startProcessScheduler } from './process';
 import { openInbox, type Inbox } from './inbox';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -24,25 +25,8 @@ async function setUp() {
 }
 
 /** One server process's scheduler: its own connections and its own notification service. */
-function startProcess(h: Harness): ReminderScheduler {
-  const redis = h.connect();
-  const services = createServices({
-    config: testConfig,
-    redis,
-    subscriber: h.connectSubscriber(),
-    logger: h.logger,
-  });
-  const scheduler = createReminderScheduler({
-    redis,
-    notifications: services.notifications,
-    logger: h.logger,
-  });
-  cleanups.push(async () => {
-    await scheduler.close();
-    await services.notifications.close();
-  });
-  return scheduler;
-}
+const startProcess = (h: Harness): ReminderScheduler =>
+  startProcessScheduler(h, createReminderScheduler, cleanups);
 
 const isReminder =
   (reminder: Reminder) =>

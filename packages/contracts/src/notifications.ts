@@ -95,7 +95,8 @@ export const SNOOZE_MAX_DAYS = 90;
 export const snoozeInputSchema = z.object({
   id: idSchema,
   until: z.iso
-    .datetime({ offset: true })
+    // abort: a malformed time is one issue, not also "in the past" and "too far ahead".
+    .datetime({ offset: true, abort: true })
     .refine((until) => Date.parse(until) > Date.now(), 'until must be in the future')
     .refine(
       (until) => Date.parse(until) <= Date.now() + SNOOZE_MAX_DAYS * 24 * 3600 * 1000,

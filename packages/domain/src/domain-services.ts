@@ -6,9 +6,12 @@ import { createLeadService } from './leads';
 import { createRecordStore } from './records/store';
 import { createReminderJobs } from './reminders/queue';
 import { createReminderService } from './reminders/reminders';
+import { createSnoozeJobs } from './snoozes/queue';
+import { createSnoozeService, type SnoozeStore } from './snoozes/snoozes';
 import { createTaskService } from './tasks';
 
-export interface DomainServicesOptions extends Omit<DomainDeps, 'store'> {
+export interface DomainServicesOptions extends Omit<DomainDeps, 'store' | 'notifications'> {
+  notifications: DomainDeps['notifications'] & SnoozeStore;
   redis: RedisClient;
   logger: Logger;
   confirm?: ConfirmWrites;
@@ -32,6 +35,11 @@ export function createDomainServices({
       logger,
     }),
     approverGroups: createApproverGroupService(deps),
+    snoozes: createSnoozeService({
+      notifications,
+      jobs: createSnoozeJobs(redis, logger, confirm),
+      logger,
+    }),
   };
 }
 

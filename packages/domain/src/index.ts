@@ -14,8 +14,17 @@ export {
   type ReminderScheduler,
   type ReminderSchedulerOptions,
 } from './reminders/scheduler';
-export { createReminderJobs, REMINDER_QUEUE, BULLMQ_PREFIX } from './reminders/queue';
+export { createReminderJobs, REMINDER_QUEUE } from './reminders/queue';
+export { BULLMQ_PREFIX } from './queues/queue';
+export type { QueueWorker } from './queues/worker';
 export { createReminderService, fireReminder, SCHEDULE_FAILED } from './reminders/reminders';
+export {
+  createSnoozeScheduler,
+  type SnoozeScheduler,
+  type SnoozeSchedulerOptions,
+} from './snoozes/scheduler';
+export { createSnoozeJobs, snoozeJobId, SNOOZE_QUEUE, type SnoozeJobs } from './snoozes/queue';
+export { createSnoozeService, type SnoozeService } from './snoozes/snoozes';
 export type { TaskService } from './tasks';
 export type { LeadService } from './leads';
 export type { ReminderService } from './reminders/reminders';

@@ -1,8 +1,10 @@
 import { tracked } from '@trpc/server';
 import {
   listNotificationsInputSchema,
+  markAllReadInputSchema,
   notificationIdInputSchema,
   onEventInputSchema,
+  snoozeInputSchema,
 } from '@acme/contracts';
 import { pull, type StreamItem } from '@acme/notifications';
 import { openEventStream } from '../event-stream';
@@ -25,9 +27,30 @@ export const notificationsRouter = router({
     .input(notificationIdInputSchema)
     .mutation(({ ctx, input }) => ctx.services.notifications.markUnread(ctx.user.id, input.id)),
 
-  markAllRead: protectedProcedure.mutation(({ ctx }) =>
-    ctx.services.notifications.markAllRead(ctx.user.id),
+  markAllRead: protectedProcedure
+    .input(markAllReadInputSchema)
+    .mutation(({ ctx, input }) => ctx.services.notifications.markAllRead(ctx.user.id, input)),
+
+  archive: protectedProcedure
+    .input(notificationIdInputSchema)
+    .mutation(({ ctx, input }) => ctx.services.notifications.archive(ctx.user.id, input.id)),
+
+  unarchive: protectedProcedure
+    .input(notificationIdInputSchema)
+    .mutation(({ ctx, input }) => ctx.services.notifications.unarchive(ctx.user.id, input.id)),
+
+  archiveAllRead: protectedProcedure.mutation(({ ctx }) =>
+    ctx.services.notifications.archiveAllRead(ctx.user.id),
   ),
+
+  // Through the snooze service, which keeps the wake-up job of every snooze.
+  snooze: protectedProcedure
+    .input(snoozeInputSchema)
+    .mutation(({ ctx, input }) => ctx.services.snoozes.snooze(ctx.user.id, input)),
+
+  unsnooze: protectedProcedure
+    .input(notificationIdInputSchema)
+    .mutation(({ ctx, input }) => ctx.services.snoozes.unsnooze(ctx.user.id, input.id)),
 
   /**
    * The user's live events, each `tracked()` with its stream id so EventSource reconnects

@@ -2,6 +2,7 @@
 // notify — the command line for Acme Ops notifications.
 //   notify login --url http://127.0.0.1:3000 --email you@example.com [--password …]
 //   notify tail [--json]      notify list [--unread] [--limit N]      notify read <id> | --all
+//   notify archive <id>       notify snooze <id> <45m | 2h | 3d | ISO date-time>
 import { parseArgs } from 'node:util';
 import type { StreamEvent } from '@acme/contracts';
 import { createNotificationsClient } from '../client';
@@ -9,6 +10,7 @@ import { loadCredentials, saveCredentials } from './credentials';
 import { CliError, explain } from './errors';
 import { formatEvent, formatNotification } from './format';
 import { readPassword } from './prompt';
+import { parseWhen } from './when';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -101,12 +103,30 @@ const commands: Record<string, () => Promise<void>> = {
     const n = await client.notifications.markRead.mutate({ id });
     print(`Read: ${n.title}`);
   },
+
+  async archive() {
+    const [id] = args;
+    if (!id) throw new CliError('Give a notification id.');
+    const client = await session();
+    const n = await client.notifications.archive.mutate({ id });
+    print(`Archived: ${n.title}`);
+  },
+
+  async snooze() {
+    const [id, when] = args;
+    if (!id || !when) throw new CliError('Give a notification id and a time, e.g. 2h.');
+    const until = parseWhen(when);
+    const client = await session();
+    const n = await client.notifications.snooze.mutate({ id, until });
+    print(`Snoozed until ${new Date(until).toLocaleString()}: ${n.title}`);
+  },
 };
 
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(
-    'Usage: notify login | tail [--json] | list [--unread] | read <id> | read --all\n',
+    'Usage: notify login | tail [--json] | list [--unread] | read <id> | read --all' +
+      ' | archive <id> | snooze <id> <when>\n',
   );
   process.exit(2);
 }

@@ -19,12 +19,7 @@ import { domainKeys as k } from '../records/keys';
 import { readPage, type Page } from '../records/pages';
 import { transitionOf } from '../records/store';
 import { canSeeTask, readTask, taskMetadata } from '../tasks';
-
-/** Delayed jobs that fire reminders; implemented with BullMQ in ../reminders. */
-export interface ReminderJobs {
-  schedule(reminderId: string, at: Date): Promise<unknown>;
-  unschedule(reminderId: string): Promise<unknown>;
-}
+import type { ReminderJobs } from './jobs';
 
 export const SCHEDULE_FAILED = 'Could not schedule the reminder; nothing was changed';
 
