@@ -77,6 +77,7 @@ test('keyboard only: the snooze menu, the custom-time dialog and the view menu',
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitemradio', { name: 'Inbox' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitemradio', { name: 'Archived' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitemradio', { name: 'Snoozed' })).toBeFocused();
   await page.keyboard.press('Enter');

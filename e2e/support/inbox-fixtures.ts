@@ -17,7 +17,10 @@ export const test = mergeTests(domainTest, notificationTest).extend<{
     await use(rep);
   },
   repPage: async ({ signIn, rep }, use) => {
-    await use((await signIn(rep)).page);
+    const { page } = await signIn(rep);
+    // Notifications made from here on reach the page live (or in its first snapshot).
+    await expect(inbox.status(page)).toHaveText('Live');
+    await use(page);
   },
 });
 export { expect, inbox };
