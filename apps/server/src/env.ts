@@ -91,7 +91,10 @@ const envSchema = z
     REDIS_MIN_REPLICAS: z.coerce.number().int().min(0).max(16).default(0),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     SESSION_TTL_SECONDS: seconds(8 * 3600),
-    NOTIFICATION_TTL_SECONDS: seconds(24 * 3600),
+    /** History: notifications, their views and read state. */
+    NOTIFICATION_TTL_SECONDS: seconds(30 * 24 * 3600),
+    /** The event stream's replay window: resume after an older id gets sync.reset. */
+    EVENT_REPLAY_SECONDS: seconds(24 * 3600),
     ALLOWED_ORIGINS: originList,
     DEMO: boolFlag,
     LOG_LEVEL: z

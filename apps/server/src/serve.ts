@@ -29,6 +29,7 @@ export async function startServer(env: Env, logger: Logger, opts: ServeOptions):
       jwtSecret: env.JWT_SECRET,
       sessionTtlSeconds: env.SESSION_TTL_SECONDS,
       notificationTtlSeconds: env.NOTIFICATION_TTL_SECONDS,
+      eventReplaySeconds: env.EVENT_REPLAY_SECONDS,
       allowedOrigins: env.ALLOWED_ORIGINS,
       loginLimits: {
         perEmailAndIp: env.LOGIN_ATTEMPTS_PER_WINDOW,

@@ -227,6 +227,7 @@ describe('process', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ NOTIFICATION_TTL_SECONDS: '-1' }, 'NOTIFICATION_TTL_SECONDS'],
+    [{ EVENT_REPLAY_SECONDS: '0' }, 'EVENT_REPLAY_SECONDS'],
   ])('refuses to start with bad config %o', async (override, message) => {
     // Configuration is refused before any connection: this Redis need not (and does not) exist.
     const { code, output } = await runServerExpectingExit({

@@ -20,7 +20,10 @@ import { createDomainServices, type DomainServices } from './domain-services';
 export interface ServicesConfig {
   jwtSecret: string;
   sessionTtlSeconds: number;
+  /** History of notifications and their state (NOTIFICATION_TTL_SECONDS). */
   notificationTtlSeconds: number;
+  /** Event stream replay window (EVENT_REPLAY_SECONDS; default 24 h, at most the ttl). */
+  eventReplaySeconds?: number;
   /** Origins besides the server's own that may send cookie-authenticated mutations. */
   allowedOrigins: readonly string[];
   loginLimits: LoginLimiterOptions;
@@ -67,6 +70,7 @@ export function createServices({
     redis,
     subscriber,
     ttlSeconds: config.notificationTtlSeconds,
+    eventReplaySeconds: config.eventReplaySeconds,
     logger,
     confirm,
   });

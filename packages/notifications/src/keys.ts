@@ -21,7 +21,7 @@ import { idSchema } from '@acme/contracts';
  *   outlive the history. In the user's slot, so the create script reads it with one HGET.
  *
  * index, unread and events share one expiry (see lua-write.ts). A create sets it to ttl + 1 %
- * when due (exactly ttl, on every create, when ttl < 100 s); marking read or unread sets it to
+ * when due (exactly ttl, on every create, when ttl < 100 s); every other write sets it to
  * exactly ttl. So an idle user's data disappears between one ttl and ttl + 1 % after their last
  * write (reads filter by the cutoff meanwhile).
  */

@@ -262,15 +262,16 @@ describe('every view', () => {
       events: await env.redis.xlen(keys.events),
       views: await expectConsistent(service, 'bob'),
     };
+    // Run one at a time: a rejection must not go unhandled while an earlier one is awaited.
     const attempts = [
-      service.archive('mallory', notification.id),
-      service.unarchive('mallory', notification.id),
-      service.snooze('mallory', notification.id, iso(until)),
-      service.unsnooze('mallory', notification.id),
-      service.archive('bob', 'unknown-id'),
+      () => service.archive('mallory', notification.id),
+      () => service.unarchive('mallory', notification.id),
+      () => service.snooze('mallory', notification.id, iso(until)),
+      () => service.unsnooze('mallory', notification.id),
+      () => service.archive('bob', 'unknown-id'),
     ];
     for (const attempt of attempts) {
-      await expect(attempt).rejects.toBeInstanceOf(NotificationNotFoundError);
+      await expect(attempt()).rejects.toBeInstanceOf(NotificationNotFoundError);
     }
     expect(await service.wake('mallory', notification.id, until)).toBe(false);
     expect(await service.archiveAllRead('mallory')).toEqual({ count: 0, ids: [] });
