@@ -119,6 +119,19 @@ test('opt-in desktop notifications: only while the tab is hidden; clicking opens
       return page.items.find((n) => n.id === created.notification.id)?.isRead;
     };
     await expect.poll(isRead).toBe(true);
+
+    // Desktop off for a type (the settings page): that type raises none, another still does.
+    await page.getByRole('button', { name: new RegExp(user.name) }).click();
+    await page.getByRole('menuitem', { name: 'Notification settings' }).click();
+    const leadsDesktop = page.getByRole('switch', { name: 'Leads: Desktop' });
+    await leadsDesktop.click();
+    await expect(leadsDesktop).toHaveAttribute('aria-checked', 'false');
+    await setHidden(true);
+    const quietLead = uniqueTitle('Lead without a desktop one');
+    const loudTask = uniqueTitle('Task with a desktop one');
+    await store.create(user.id, buildNotification('lead_assignment', quietLead));
+    await store.create(user.id, buildNotification('task_assignment', loudTask));
+    await expect.poll(shown).toEqual([whileHidden, loudTask]);
   } finally {
     await context.close();
   }

@@ -5,7 +5,14 @@ import { startServer } from './server';
 export default async function globalSetup() {
   const redis = await startRedisServer();
   process.env.E2E_REDIS_URL = redis.url;
-  const server = await startServer({ redisUrl: redis.url, port: Number(process.env.E2E_PORT) });
+  // A server that cannot start (its random port taken) must not leave the Redis running.
+  const server = await startServer({
+    redisUrl: redis.url,
+    port: Number(process.env.E2E_PORT),
+  }).catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
   return async () => {
     await server.stop();
     await redis.stop();

@@ -75,6 +75,8 @@ export function createIdGenerator(): (ms: number) => string {
   };
 }
 
+/** The create script's reply: the event id, or null (Lua false) when the type is muted. */
+export const createReply = z.string().nullable();
 /** {eventId ('' = unchanged), ...State}, or null when the notification is not found. */
 export const stateReply = z
   .tuple([str, str, str, str, str, str])
@@ -84,8 +86,6 @@ export const stateReply = z
 export const bulkReply = z
   .tuple([z.string()], z.string())
   .transform(([eventId, ...ids]) => ({ eventId, ids }));
-/** The create script's reply: the event id, or null (Lua false) when the type is muted. */
-export const createReply = z.string().nullable();
 export const listReply = z.array(z.string());
 export const streamInfoReply = z.tuple([z.string(), z.string(), z.string()]).nullable();
 export const xrangeReply = z.array(z.tuple([z.string(), z.array(z.string())]));

@@ -11,30 +11,32 @@ export const sections = [
 ] as const;
 
 export type SectionId = (typeof sections)[number]['id'];
+/** Sections plus the pages reached from the user menu, not from the section links. */
+export type PageId = SectionId | 'settings';
 
 export interface Route {
-  section: SectionId;
+  section: PageId;
   recordId: string | null;
 }
 
 const defaultRoute: Route = { section: 'tasks', recordId: null };
 
-function isSectionId(value: string | undefined): value is SectionId {
-  return sections.some((section) => section.id === value);
+function isPageId(value: string | undefined): value is PageId {
+  return value === 'settings' || sections.some((section) => section.id === value);
 }
 
 export function parseHash(hash: string): Route {
   const [section, recordId] = hash.replace(/^#\/?/, '').split('/');
-  if (!isSectionId(section)) return defaultRoute;
+  if (!isPageId(section)) return defaultRoute;
   return { section, recordId: recordId ? decodeURIComponent(recordId) : null };
 }
 
-export function hrefFor(route: { section: SectionId; recordId?: string | null }): string {
+export function hrefFor(route: { section: PageId; recordId?: string | null }): string {
   const base = `#/${route.section}`;
   return route.recordId ? `${base}/${encodeURIComponent(route.recordId)}` : base;
 }
 
-export function navigate(route: { section: SectionId; recordId?: string | null }): void {
+export function navigate(route: { section: PageId; recordId?: string | null }): void {
   window.location.hash = hrefFor(route);
 }
 

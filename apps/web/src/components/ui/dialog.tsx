@@ -19,23 +19,35 @@ export function DialogContent({
   children,
   className,
   onOpenAutoFocus,
+  onCloseAutoFocus,
+  overPanel = false,
 }: {
   title: string;
   description?: ReactNode;
   children: ReactNode;
   className?: string;
   onOpenAutoFocus?: (event: Event) => void;
+  onCloseAutoFocus?: (event: Event) => void;
+  /** Opened from the notification panel (a popover, z-50): stack above it. */
+  overPanel?: boolean;
 }) {
   // Without a description, say so explicitly, or Radix warns about a missing one.
   const describedBy = description ? {} : { 'aria-describedby': undefined };
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-40 animate-fade-in bg-[rgb(0_0_0/0.4)]" />
+      <DialogPrimitive.Overlay
+        className={cn(
+          'fixed inset-0 animate-fade-in bg-[rgb(0_0_0/0.4)]',
+          overPanel ? 'z-[65]' : 'z-40',
+        )}
+      />
       <DialogPrimitive.Content
         {...describedBy}
         onOpenAutoFocus={onOpenAutoFocus}
+        onCloseAutoFocus={onCloseAutoFocus}
         className={cn(
-          'fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] animate-sheet-in flex-col rounded-t-md border border-line bg-surface shadow-float outline-none',
+          overPanel ? 'z-[70]' : 'z-50',
+          'fixed inset-x-0 bottom-0 flex max-h-[92dvh] animate-sheet-in flex-col rounded-t-md border border-line bg-surface shadow-float outline-none',
           'sm:inset-x-auto sm:top-[10dvh] sm:bottom-auto sm:left-1/2 sm:max-h-[80dvh] sm:w-[32rem] sm:-translate-x-1/2 sm:animate-fade-in sm:rounded-md',
           className,
         )}

@@ -1,3 +1,4 @@
+import type { Notification, Preferences } from '@acme/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   applyEventToPages,
@@ -184,5 +185,168 @@ describe('compareNewestFirst and flattenPages', () => {
       { items: [n2, n3], nextCursor: null },
     );
     expect(ids(data)).toEqual(['n1', 'n2', 'n3']);
+  });
+});
+
+describe('views: archive, snooze and back', () => {
+  const archivedAt = '2025-03-10T12:40:00.000Z';
+  const until = '2025-03-11T09:00:00.000Z';
+  const archivedList = makeFilter('all', [], 'archived');
+  const snoozedList = makeFilter('all', [], 'snoozed');
+  const archived: CacheEvent = { kind: 'notification.archived', id: 'n1', archivedAt };
+  const snoozed: CacheEvent = { kind: 'notification.snoozed', id: 'n2', until };
+  const n1Archived = { ...n1, archivedAt, isRead: true, readAt: archivedAt };
+  const n2Snoozed = { ...n2, snoozedUntil: until };
+
+  it('archiving takes the item out of the inbox, once', () => {
+    const data = pagesOf({ items: [n1, n2], nextCursor: null });
+    const once = applyEventToPages(data, archived, all, n1).data;
+    expect(ids(once)).toEqual(['n2']);
+    expect(applyEventToPages(once, archived, all, n1).data).toBe(once);
+  });
+
+  it('an Archived list gaining an item refetches (its order is the server’s)', () => {
+    const data = pagesOf({ items: [], nextCursor: null });
+    expect(applyEventToPages(data, archived, archivedList, n1)).toEqual({ data, stale: true });
+    expect(applyEventToPages(data, archived, archivedList, undefined).stale).toBe(true);
+  });
+
+  it('a type-filtered Archived list that cannot gain the item stays as it is', () => {
+    const leadsArchived = makeFilter('all', ['lead_assignment'], 'archived');
+    const data = pagesOf({ items: [], nextCursor: null });
+    expect(applyEventToPages(data, archived, leadsArchived, n1)).toEqual({ data, stale: false });
+  });
+
+  it('archiving marks read and counts down only an unread inbox item', () => {
+    expect(nextUnreadCount(2, archived, n1)).toBe(1);
+    expect(nextUnreadCount(2, archived, n3)).toBe(2);
+    expect(nextUnreadCount(2, archived, n1Archived)).toBe(2); // an echo of our own change
+    expect(nextUnreadCount(2, archived, undefined)).toBeNull();
+  });
+
+  it('unarchiving puts the server’s copy back in the inbox, in order, and out of Archived', () => {
+    const event: CacheEvent = { kind: 'notification.unarchived', id: 'n1', notification: n1 };
+    const inbox = pagesOf({ items: [n2], nextCursor: null });
+    const once = applyEventToPages(inbox, event, all, n1Archived).data;
+    expect(ids(once)).toEqual(['n1', 'n2']);
+    expect(applyEventToPages(once, event, all, n1).data).toBe(once);
+    const archivedPages = pagesOf({ items: [n1Archived], nextCursor: null });
+    expect(ids(applyEventToPages(archivedPages, event, archivedList, n1Archived).data)).toEqual([]);
+  });
+
+  it('unarchiving counts an unread item once, even when nobody had loaded it', () => {
+    const event: CacheEvent = { kind: 'notification.unarchived', id: 'n1', notification: n1 };
+    expect(nextUnreadCount(0, event, undefined)).toBe(1);
+    expect(nextUnreadCount(0, event, n1Archived)).toBe(1);
+    expect(nextUnreadCount(1, event, n1)).toBe(1);
+  });
+
+  it('snoozing moves the item out of the inbox and counts it out', () => {
+    const data = pagesOf({ items: [n1, n2], nextCursor: null });
+    const once = applyEventToPages(data, snoozed, unread, n2).data;
+    expect(ids(once)).toEqual(['n1']);
+    expect(applyEventToPages(once, snoozed, unread, n2).data).toBe(once);
+    expect(nextUnreadCount(2, snoozed, n2)).toBe(1);
+    expect(nextUnreadCount(1, snoozed, n2Snoozed)).toBe(1);
+  });
+
+  it('snoozing again updates the return time in the Snoozed list', () => {
+    const later = '2025-03-12T09:00:00.000Z';
+    const data = pagesOf({ items: [n2Snoozed], nextCursor: null });
+    const event: CacheEvent = { kind: 'notification.snoozed', id: 'n2', until: later };
+    const [item] = flattenPages(applyEventToPages(data, event, snoozedList, n2Snoozed).data);
+    expect(item?.snoozedUntil).toBe(later);
+  });
+
+  it('waking up puts the item back unread at the top of the inbox and out of Snoozed', () => {
+    const woke: CacheEvent = {
+      kind: 'notification.unsnoozed',
+      id: 'n2',
+      reason: 'due',
+      notification: n2,
+    };
+    const inbox = pagesOf({ items: [n1], nextCursor: null });
+    // The server lists it by when it came back, not when it was created.
+    const once = applyEventToPages(inbox, woke, unread, n2Snoozed).data;
+    expect(ids(once)).toEqual(['n2', 'n1']);
+    expect(applyEventToPages(once, woke, unread, n2).data).toBe(once);
+    const snoozedPages = pagesOf({ items: [n2Snoozed], nextCursor: null });
+    expect(ids(applyEventToPages(snoozedPages, woke, snoozedList, n2Snoozed).data)).toEqual([]);
+    expect(nextUnreadCount(1, woke, n2Snoozed)).toBe(2);
+    expect(nextUnreadCount(2, woke, n2)).toBe(2);
+  });
+
+  it('archive all read drops read inbox items, keeps unread ones, refetches Archived', () => {
+    const event: CacheEvent = { kind: 'notifications.allReadArchived', archivedAt };
+    const data = pagesOf({ items: [n1, n2, n3], nextCursor: null });
+    const once = applyEventToPages(data, event, all, undefined).data;
+    expect(ids(once)).toEqual(['n1', 'n2']);
+    expect(applyEventToPages(once, event, all, undefined).data).toBe(once);
+    expect(applyEventToPages(data, event, archivedList, undefined).stale).toBe(true);
+    expect(nextUnreadCount(2, event, undefined)).toBe(2);
+  });
+});
+
+const on = { inApp: true, toast: true, desktop: true };
+const allOn: Preferences['types'] = {
+  task_assignment: on,
+  lead_assignment: on,
+  task_reminder: on,
+  approver_group_created: on,
+};
+
+describe('filtered mark-all and preferences', () => {
+  const base = makeNotification('lead', { minutesAgo: 0.5 });
+  const leadItem = {
+    ...base,
+    type: 'lead_assignment',
+    lead: {
+      id: 'lead-1',
+      name: 'Globex',
+      company: null,
+      email: null,
+      phone: null,
+      value: null,
+      source: null,
+      assigneeId: 'user-1',
+      createdById: 'user-2',
+      createdAt: base.createdAt,
+      updatedAt: base.createdAt,
+    },
+  } satisfies Notification;
+  const tasksRead: CacheEvent = {
+    kind: 'notifications.allRead',
+    readAt,
+    types: ['task_assignment'],
+  };
+
+  it('marks only the covered types read, leaving the others unread', () => {
+    const data = pagesOf({ items: [leadItem, n1], nextCursor: null });
+    const next = flattenPages(applyEventToPages(data, tasksRead, all, undefined).data);
+    expect(next.map((item) => [item.id, item.isRead])).toEqual([
+      ['lead', false],
+      ['n1', true],
+    ]);
+    expect(ids(applyEventToPages(data, tasksRead, unread, undefined).data)).toEqual(['lead']);
+    expect(nextUnreadCount(2, tasksRead, undefined)).toBeNull();
+  });
+
+  it('leaves items set aside as they are: it covers the inbox only', () => {
+    const snoozedList = makeFilter('all', [], 'snoozed');
+    const data = pagesOf({ items: [{ ...n1, snoozedUntil: readAt }], nextCursor: null });
+    expect(applyEventToPages(data, tasksRead, snoozedList, undefined)).toEqual({
+      data,
+      stale: false,
+    });
+  });
+
+  it('leaves lists and the count alone on a preferences change', () => {
+    const event: CacheEvent = {
+      kind: 'preferences.updated',
+      preferences: { types: { ...allOn, task_assignment: { ...on, toast: false } } },
+    };
+    const data = pagesOf({ items: [n1], nextCursor: null });
+    expect(applyEventToPages(data, event, all, undefined)).toEqual({ data, stale: false });
+    expect(nextUnreadCount(3, event, undefined)).toBe(3);
   });
 });

@@ -1,6 +1,17 @@
-import type { Notification, NotificationPage, StreamEvent } from '@acme/contracts';
-import type { InfiniteData } from '@tanstack/react-query';
+import type { Notification, StreamEvent } from '@acme/contracts';
+import { findInPages, insertSorted, mapItems, type NotificationPages } from './list-pages';
 import { matchesFilter, type NotificationFilter } from './notification-filter';
+import {
+  archive,
+  archiveAllReadInPages,
+  countAfterMove,
+  moveInPages,
+  placeInPages,
+  snooze,
+  type ListUpdate,
+} from './view-updates';
+
+export { compareNewestFirst, findInPages, type NotificationPages } from './list-pages';
 
 /**
  * Pure updates of the cached notification lists and unread count, shared by stream events
@@ -8,76 +19,7 @@ import { matchesFilter, type NotificationFilter } from './notification-filter';
  * mutation's own echo from the stream) leaves the cache as applying it once.
  */
 
-/** The infinite query's data; page params are cursors (string | null) but typed loosely. */
-export type NotificationPages = InfiniteData<NotificationPage>;
 export type CacheEvent = Exclude<StreamEvent, { kind: 'sync.reset' }>;
-
-/** The server's order: newest first, ties by id descending. */
-export function compareNewestFirst(a: Notification, b: Notification): number {
-  const byTime = Date.parse(b.createdAt) - Date.parse(a.createdAt);
-  if (byTime !== 0) return byTime;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-export function findInPages(
-  data: NotificationPages | undefined,
-  id: string,
-): Notification | undefined {
-  if (!data) return undefined;
-  for (const page of data.pages) {
-    const item = page.items.find((candidate) => candidate.id === id);
-    if (item) return item;
-  }
-  return undefined;
-}
-
-function mapItems(
-  data: NotificationPages,
-  update: (item: Notification) => Notification | null,
-): NotificationPages {
-  let changed = false;
-  const pages: NotificationPage[] = [];
-  for (const page of data.pages) {
-    let pageChanged = false;
-    const items: Notification[] = [];
-    for (const item of page.items) {
-      const next = update(item);
-      if (next !== item) pageChanged = true;
-      if (next) items.push(next);
-    }
-    changed ||= pageChanged;
-    pages.push(pageChanged ? { ...page, items } : page);
-  }
-  return changed ? { ...data, pages } : data;
-}
-
-/**
- * Puts a notification where the server would list it. If it sorts after everything loaded
- * while older pages remain, it is left for "load more" to bring (inserting it would put it
- * out of order and the next page would repeat it).
- */
-function insertSorted(data: NotificationPages, notification: Notification): NotificationPages {
-  const pages = data.pages;
-  for (let p = 0; p < pages.length; p++) {
-    const page = pages[p];
-    if (!page) continue;
-    const index = page.items.findIndex((item) => compareNewestFirst(notification, item) < 0);
-    if (index !== -1) {
-      const items = [...page.items.slice(0, index), notification, ...page.items.slice(index)];
-      return { ...data, pages: pages.map((other, i) => (i === p ? { ...page, items } : other)) };
-    }
-  }
-  const last = pages[pages.length - 1];
-  if (!last) {
-    return { ...data, pages: [{ items: [notification], nextCursor: null }], pageParams: [null] };
-  }
-  if (last.nextCursor !== null) return data;
-  const items = [...last.items, notification];
-  return {
-    ...data,
-    pages: pages.map((page, i) => (i === pages.length - 1 ? { ...page, items } : page)),
-  };
-}
 
 /**
  * One list after an event. `known` is the notification as some other cached list has it,
@@ -89,7 +31,7 @@ export function applyEventToPages(
   event: CacheEvent,
   filter: NotificationFilter,
   known: Notification | undefined,
-): { data: NotificationPages; stale: boolean } {
+): ListUpdate {
   switch (event.kind) {
     case 'notification.created': {
       const { notification } = event;
@@ -120,49 +62,50 @@ export function applyEventToPages(
       // Only an unread list can gain an item it did not have.
       if (!filter.unreadOnly) return { data, stale: false };
       if (!known) return { data, stale: true };
-      const unread: Notification = { ...known, isRead: false, readAt: null };
-      if (!matchesFilter(unread, filter)) return { data, stale: false };
-      return { data: insertSorted(data, unread), stale: false };
+      return placeInPages(data, { ...known, isRead: false, readAt: null }, filter);
     }
-    case 'notifications.allRead': {
-      const covered = event.types;
-      if (covered) {
-        const next = mapItems(data, (item) => {
-          if (item.isRead || !covered.includes(item.type)) return item;
-          return filter.unreadOnly ? null : { ...item, isRead: true, readAt: event.readAt };
-        });
-        return { data: next, stale: false };
-      }
-      if (filter.unreadOnly) {
-        if (data.pages.length === 1 && data.pages[0]?.items.length === 0) {
-          return { data, stale: false };
-        }
-        return {
-          data: {
-            pages: [{ items: [], nextCursor: null }],
-            pageParams: [data.pageParams[0] ?? null],
-          },
-          stale: false,
-        };
-      }
-      return {
-        data: mapItems(data, (item) =>
-          item.isRead ? item : { ...item, isRead: true, readAt: event.readAt },
-        ),
-        stale: false,
-      };
-    }
-    // Views and preferences: refetched until they are applied locally.
+    case 'notifications.allRead':
+      return allReadInPages(data, event, filter);
     case 'notification.archived':
-    case 'notification.unarchived':
-    case 'notifications.allReadArchived':
+      return moveInPages(data, filter, event.id, known, archive(event.archivedAt));
     case 'notification.snoozed':
+      return moveInPages(data, filter, event.id, known, snooze(event.until));
+    case 'notification.unarchived':
+      return placeInPages(data, event.notification, filter);
+    // Back unread at the top of the inbox, whenever it was created.
     case 'notification.unsnoozed':
+      return placeInPages(data, event.notification, filter, true);
+    case 'notifications.allReadArchived':
+      return archiveAllReadInPages(data, filter, event.archivedAt);
     case 'preferences.updated':
-      return { data, stale: true };
+      return { data, stale: false };
   }
 }
 
+/** Mark-all-read covers the inbox (its unread set) only: items set aside keep their state. */
+function allReadInPages(
+  data: NotificationPages,
+  event: Extract<CacheEvent, { kind: 'notifications.allRead' }>,
+  filter: NotificationFilter,
+): ListUpdate {
+  const covered = event.types;
+  const isCovered = (item: Notification) => !covered || covered.includes(item.type);
+  if (filter.view !== 'inbox') return { data, stale: false };
+  if (!covered && filter.unreadOnly) {
+    if (data.pages.length === 1 && data.pages[0]?.items.length === 0) {
+      return { data, stale: false };
+    }
+    return {
+      data: { pages: [{ items: [], nextCursor: null }], pageParams: [data.pageParams[0] ?? null] },
+      stale: false,
+    };
+  }
+  const next = mapItems(data, (item) => {
+    if (item.isRead || !isCovered(item)) return item;
+    return filter.unreadOnly ? null : { ...item, isRead: true, readAt: event.readAt };
+  });
+  return { data: next, stale: false };
+}
 /**
  * The unread count after an event, or null when it cannot be known locally (the item was
  * never loaded, so whether it was unread is unknown): refetch then.
@@ -186,12 +129,15 @@ export function nextUnreadCount(
     case 'notifications.allRead':
       return event.types ? null : 0;
     case 'notification.archived':
-    case 'notification.unarchived':
-    case 'notifications.allReadArchived':
+      return countAfterMove(count, known, known && archive(event.archivedAt)(known), false);
     case 'notification.snoozed':
+      return countAfterMove(count, known, known && snooze(event.until)(known), false);
+    case 'notification.unarchived':
     case 'notification.unsnoozed':
+      return countAfterMove(count, known, event.notification, true);
+    case 'notifications.allReadArchived':
     case 'preferences.updated':
-      return null;
+      return count;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { NotificationType } from '@acme/contracts';
+import type { NotificationType, NotificationView } from '@acme/contracts';
 import { Bell, X } from 'lucide-react';
 import { Dialog, Popover } from 'radix-ui';
 import { useId, useRef, useState, type ComponentProps } from 'react';
@@ -47,7 +47,7 @@ function BellButton({ unread, className, ...props }: BellButtonProps) {
 
 /**
  * The bell and its inbox: a popover anchored to the bell on wide screens, a full-height sheet
- * on phones. Tab and type filter survive closing; Escape closes and puts focus back here.
+ * on phones. View, tab and type filter survive closing; Escape closes and puts focus back here.
  */
 export function NotificationBell() {
   const { panelOpen, setPanelOpen: setOpen } = useNotificationsContext();
@@ -57,6 +57,7 @@ export function NotificationBell() {
   };
   const wide = useMediaQuery('(min-width: 40rem)');
   const unread = useUnreadCount();
+  const [view, setView] = useState<NotificationView>('inbox');
   const [tab, setTab] = useState<InboxTab>('all');
   const [types, setTypes] = useState<NotificationType[]>([]);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -69,6 +70,8 @@ export function NotificationBell() {
   );
   const panelProps = {
     panelRef,
+    view,
+    onViewChange: setView,
     tab,
     onTabChange: setTab,
     types,
@@ -79,6 +82,12 @@ export function NotificationBell() {
   };
   // Start on the newest notification, so arrow keys work at once; the list does it later
   // if it is still loading.
+  // A toast's Undo is part of working in the panel: clicking it keeps the panel open.
+  const keepOpenForToasts = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest('[data-sonner-toaster]')) {
+      event.preventDefault();
+    }
+  };
   const focusInitial = (event: Event) => {
     event.preventDefault();
     const panel = panelRef.current;
@@ -99,6 +108,7 @@ export function NotificationBell() {
             collisionPadding={8}
             aria-labelledby={headingId}
             onOpenAutoFocus={focusInitial}
+            onInteractOutside={keepOpenForToasts}
             className="z-50 flex h-[min(36rem,calc(100dvh-5rem))] w-[26rem] max-w-[calc(100vw-1rem)] animate-fade-in flex-col overflow-hidden rounded-md border border-line bg-surface shadow-float"
           >
             <NotificationPanel heading={heading} {...panelProps} />
@@ -119,6 +129,7 @@ export function NotificationBell() {
           aria-labelledby={headingId}
           aria-describedby={undefined}
           onOpenAutoFocus={focusInitial}
+          onInteractOutside={keepOpenForToasts}
           className="fixed inset-0 z-50 flex animate-sheet-in flex-col bg-surface pb-[env(safe-area-inset-bottom)]"
         >
           <NotificationPanel

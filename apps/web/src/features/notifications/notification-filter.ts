@@ -1,8 +1,10 @@
 import {
   notificationTypeSchema,
+  notificationViewSchema,
   type ListNotificationsInput,
   type Notification,
   type NotificationType,
+  type NotificationView,
 } from '@acme/contracts';
 
 export type InboxTab = 'all' | 'unread';
@@ -12,21 +14,35 @@ export type InboxTab = 'all' | 'unread';
  * filters share one cache entry.
  */
 export interface NotificationFilter {
+  view: NotificationView;
   unreadOnly: boolean;
   types: NotificationType[] | null;
 }
 
 const allTypes = notificationTypeSchema.options;
 
-export function makeFilter(tab: InboxTab, types: readonly NotificationType[]): NotificationFilter {
+export function makeFilter(
+  tab: InboxTab,
+  types: readonly NotificationType[],
+  view: NotificationView = 'inbox',
+): NotificationFilter {
   const unique = allTypes.filter((type) => types.includes(type));
   return {
+    view,
     unreadOnly: tab === 'unread',
     types: unique.length === 0 || unique.length === allTypes.length ? null : unique,
   };
 }
 
+/** Which view the server lists a notification in. */
+export function viewOf(notification: Notification): NotificationView {
+  if (notification.archivedAt !== null) return 'archived';
+  if (notification.snoozedUntil !== null) return 'snoozed';
+  return 'inbox';
+}
+
 export function matchesFilter(notification: Notification, filter: NotificationFilter): boolean {
+  if (viewOf(notification) !== filter.view) return false;
   if (filter.unreadOnly && notification.isRead) return false;
   return filter.types === null || filter.types.includes(notification.type);
 }
@@ -40,6 +56,7 @@ export function toListInput(
     cursor,
     limit,
     unreadOnly: filter.unreadOnly,
+    view: filter.view,
     ...(filter.types ? { types: filter.types } : {}),
   };
 }
@@ -49,6 +66,7 @@ export function isNotificationFilter(value: unknown): value is NotificationFilte
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<NotificationFilter>;
   return (
+    notificationViewSchema.safeParse(candidate.view).success &&
     typeof candidate.unreadOnly === 'boolean' &&
     (candidate.types === null ||
       (Array.isArray(candidate.types) &&

@@ -1,8 +1,18 @@
 import type { Notification } from '@acme/contracts';
-import { useId, useMemo, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
+import { CustomSnoozeDialog } from './custom-snooze-dialog';
 import { groupByDay } from './format-time';
-import { NotificationItem } from './notification-item';
+import { NotificationItem, type ItemActions } from './notification-item';
 import { useNotificationActions } from './use-notification-actions';
+
+/** After the custom-time dialog: back to the row's snooze button, or its row if it left. */
+function refocusRow(list: HTMLElement | null, id: string): void {
+  const row = list?.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
+  const target =
+    row?.querySelector<HTMLElement>('[data-snooze-trigger]') ??
+    list?.querySelector<HTMLElement>('[data-item-link][tabindex="0"]');
+  target?.focus();
+}
 
 /** The rows under "Today", "Yesterday" and "Earlier"; opening a row marks it read. */
 export function NotificationGroups({
@@ -12,6 +22,8 @@ export function NotificationGroups({
   onRowFocus,
   onKeyDown,
   onNavigate,
+  listRef,
+  panelRef,
 }: {
   items: Notification[];
   now: number;
@@ -20,15 +32,42 @@ export function NotificationGroups({
   onRowFocus: (notification: Notification) => void;
   onKeyDown: (event: KeyboardEvent<HTMLAnchorElement>) => void;
   onNavigate: () => void;
+  listRef: RefObject<HTMLElement | null>;
+  panelRef: RefObject<HTMLElement | null>;
 }) {
   const actions = useNotificationActions();
   const headingId = useId();
+  const [customFor, setCustomFor] = useState<string | null>(null);
+  const [lastCustom, setLastCustom] = useState<string | null>(null);
   const groups = useMemo(
     () => groupByDay(items, (item) => new Date(item.createdAt), new Date(now)),
     [items, now],
   );
 
-  return groups.map(({ group, items: groupItems }) => (
+  const actionsFor = (notification: Notification): ItemActions => ({
+    toggleRead: () => {
+      if (notification.isRead) actions.markUnread(notification.id);
+      else actions.markRead(notification.id);
+    },
+    archive: () => {
+      actions.archive(notification.id);
+    },
+    unarchive: () => {
+      actions.unarchive(notification.id);
+    },
+    snooze: (until) => {
+      actions.snooze(notification.id, until);
+    },
+    unsnooze: () => {
+      actions.unsnooze(notification.id);
+    },
+    customSnooze: () => {
+      setCustomFor(notification.id);
+      setLastCustom(notification.id);
+    },
+  });
+
+  const sections = groups.map(({ group, items: groupItems }) => (
     <section key={group} aria-labelledby={`${headingId}-${group}`}>
       <h3
         id={`${headingId}-${group}`}
@@ -52,14 +91,32 @@ export function NotificationGroups({
               if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
               onNavigate();
             }}
-            onToggleRead={() => {
-              if (notification.isRead) actions.markUnread(notification.id);
-              else actions.markRead(notification.id);
-            }}
+            actions={actionsFor(notification)}
             onKeyDown={onKeyDown}
           />
         ))}
       </ul>
     </section>
   ));
+
+  return (
+    <>
+      {sections}
+      <CustomSnoozeDialog
+        open={customFor !== null}
+        onClose={() => {
+          setCustomFor(null);
+        }}
+        onSnooze={(until) => {
+          if (customFor) actions.snooze(customFor, until);
+          setCustomFor(null);
+        }}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          if (lastCustom) refocusRow(listRef.current, lastCustom);
+          if (!listRef.current?.contains(document.activeElement)) panelRef.current?.focus();
+        }}
+      />
+    </>
+  );
 }

@@ -1,6 +1,5 @@
 import type { Notification } from '@acme/contracts';
-import { Mail, MailOpen } from 'lucide-react';
-import { Tooltip } from 'radix-ui';
+import { AlarmClock, Archive, ArchiveRestore, Mail, MailOpen } from 'lucide-react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { cn } from '../../lib/cn';
 import { hrefFor } from '../../lib/router';
@@ -8,10 +7,24 @@ import { formatRelativeTime } from '../../lib/relative-time';
 import { formatExactTime } from './format-time';
 import { arrivedRecently } from './live-arrivals';
 import { notificationTypeInfo, routeOf } from './notification-types';
+import { RowAction } from './row-action';
+import { SnoozeMenu } from './snooze-menu';
+import { formatReturnTime } from './snooze-times';
+
+/** What a row's buttons do, bound to its notification. */
+export interface ItemActions {
+  toggleRead: () => void;
+  archive: () => void;
+  unarchive: () => void;
+  snooze: (until: Date) => void;
+  unsnooze: () => void;
+  /** Opens the dialog for a custom snooze time. */
+  customSnooze: () => void;
+}
 
 /**
- * One row: a link to the record (the roving-focus stop of the list) and a read toggle that
- * shows on hover or focus and is the next Tab stop after its row.
+ * One row: a link to the record (the roving-focus stop of the list) and its actions (read
+ * toggle, snooze menu, archive) that show on hover or focus and are the next Tab stops.
  */
 export function NotificationItem({
   notification,
@@ -19,7 +32,7 @@ export function NotificationItem({
   active,
   onFocus,
   onOpen,
-  onToggleRead,
+  actions,
   onKeyDown,
 }: {
   notification: Notification;
@@ -28,7 +41,7 @@ export function NotificationItem({
   active: boolean;
   onFocus: () => void;
   onOpen: (event: MouseEvent<HTMLAnchorElement>) => void;
-  onToggleRead: () => void;
+  actions: ItemActions;
   onKeyDown: (event: KeyboardEvent<HTMLAnchorElement>) => void;
 }) {
   const { icon: Icon } = notificationTypeInfo[notification.type];
@@ -36,6 +49,9 @@ export function NotificationItem({
   const created = new Date(notification.createdAt);
   const toggleLabel = unread ? 'Mark as read' : 'Mark as unread';
   const ToggleIcon = unread ? MailOpen : Mail;
+  const tabIndex = active ? 0 : -1;
+  const archived = notification.archivedAt !== null;
+  const snoozedUntil = notification.snoozedUntil ? new Date(notification.snoozedUntil) : null;
 
   return (
     <li
@@ -50,7 +66,7 @@ export function NotificationItem({
         onFocus={onFocus}
         onClick={onOpen}
         onKeyDown={onKeyDown}
-        className="flex gap-3 rounded-md px-3 py-3 transition-colors outline-offset-[-2px] hover:bg-muted [@media(hover:none)]:pr-12"
+        className="flex gap-3 rounded-md px-3 py-3 transition-colors outline-offset-[-2px] hover:bg-muted [@media(hover:none)]:pr-28"
       >
         <span
           aria-hidden
@@ -84,35 +100,43 @@ export function NotificationItem({
           {notification.message && (
             <span className="mt-0.5 line-clamp-2 text-fg-muted">{notification.message}</span>
           )}
+          {snoozedUntil && !archived && (
+            <span className="mt-1 flex items-center gap-1 text-xs text-accent-text">
+              <AlarmClock aria-hidden className="size-3.5" />
+              Returns {formatReturnTime(snoozedUntil, new Date(now))}
+            </span>
+          )}
         </span>
       </a>
-      <Tooltip.Root>
-        <Tooltip.Trigger asChild>
-          <button
-            type="button"
-            aria-label={toggleLabel}
-            tabIndex={active ? 0 : -1}
-            onClick={onToggleRead}
-            // Hover only: a tooltip opened by focus would take the first Escape, which should
-            // close the panel. Its aria-label already names it for keyboard users.
-            onFocus={(event) => {
-              event.preventDefault();
-            }}
-            className="absolute top-2 right-2 flex size-8 cursor-pointer items-center justify-center rounded-md border border-line bg-surface text-fg-muted opacity-0 transition-opacity [@media(hover:none)]:top-1/2 [@media(hover:none)]:-translate-y-1/2 group-focus-within/item:opacity-100 group-hover/item:opacity-100 hover:text-fg focus-visible:opacity-100 [@media(hover:none)]:opacity-100"
-          >
-            <ToggleIcon aria-hidden className="size-4" />
-          </button>
-        </Tooltip.Trigger>
-        <Tooltip.Portal>
-          <Tooltip.Content
-            side="left"
-            sideOffset={4}
-            className="z-[60] rounded-md border border-line bg-surface px-2 py-1 text-xs text-fg shadow-float"
-          >
-            {toggleLabel}
-          </Tooltip.Content>
-        </Tooltip.Portal>
-      </Tooltip.Root>
+      <div
+        className={cn(
+          'absolute top-2 right-2 flex items-center gap-0.5 rounded-md border border-line bg-surface opacity-0 transition-opacity',
+          'group-focus-within/item:opacity-100 group-hover/item:opacity-100 has-[[data-state=open]]:opacity-100',
+          '[@media(hover:none)]:top-1/2 [@media(hover:none)]:-translate-y-1/2 [@media(hover:none)]:opacity-100',
+        )}
+      >
+        <RowAction label={toggleLabel} tabIndex={tabIndex} onClick={actions.toggleRead}>
+          <ToggleIcon aria-hidden className="size-4" />
+        </RowAction>
+        {archived ? (
+          <RowAction label="Move to inbox" tabIndex={tabIndex} onClick={actions.unarchive}>
+            <ArchiveRestore aria-hidden className="size-4" />
+          </RowAction>
+        ) : (
+          <>
+            <SnoozeMenu
+              notification={notification}
+              tabIndex={tabIndex}
+              onSnooze={actions.snooze}
+              onUnsnooze={actions.unsnooze}
+              onCustom={actions.customSnooze}
+            />
+            <RowAction label="Archive" tabIndex={tabIndex} onClick={actions.archive}>
+              <Archive aria-hidden className="size-4" />
+            </RowAction>
+          </>
+        )}
+      </div>
     </li>
   );
 }

@@ -9,4 +9,6 @@ export const notificationKeys = {
   lists: ['notifications', 'list'] as const,
   list: (filter: NotificationFilter) => ['notifications', 'list', filter] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
+  /** The user's per-type channels, kept current by `preferences.updated`. */
+  preferences: ['notifications', 'preferences'] as const,
 };

@@ -1,4 +1,4 @@
-import { BellOff, CheckCheck, ListFilter } from 'lucide-react';
+import { AlarmClock, Archive, BellOff, CheckCheck, ListFilter } from 'lucide-react';
 import { EmptyState } from '../../components/empty-state';
 import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/spinner';
@@ -30,6 +30,20 @@ export function NotificationListEmpty({
   filter: NotificationFilter;
   onClearTypes: () => void;
 }) {
+  if (filter.view === 'archived' && !filter.types) {
+    return (
+      <EmptyState icon={Archive} title="Nothing archived">
+        Archive a notification to clear it from your inbox without losing it.
+      </EmptyState>
+    );
+  }
+  if (filter.view === 'snoozed' && !filter.types) {
+    return (
+      <EmptyState icon={AlarmClock} title="Nothing snoozed">
+        Snooze a notification and it comes back, unread, when you want it.
+      </EmptyState>
+    );
+  }
   if (filter.types) {
     return (
       <EmptyState

@@ -68,6 +68,8 @@ export function NotificationList({
         onRowFocus={focus.onRowFocus}
         onKeyDown={focus.onKeyDown}
         onNavigate={onNavigate}
+        listRef={listRef}
+        panelRef={panelRef}
       />
       {hasNextPage && (
         <NextPageSentinel fetching={isFetchingNextPage} fetchNextPage={fetchNextPage} />

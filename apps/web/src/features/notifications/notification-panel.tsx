@@ -1,14 +1,13 @@
-import type { NotificationType } from '@acme/contracts';
-import { CheckCheck } from 'lucide-react';
+import type { NotificationType, NotificationView } from '@acme/contracts';
 import { Tabs } from 'radix-ui';
 import type { ReactNode, RefObject } from 'react';
-import { Button } from '../../components/ui/button';
 import { badgeText } from './format-time';
 import { makeFilter, type InboxTab } from './notification-filter';
 import { NotificationList } from './notification-list';
+import { PanelActions } from './panel-actions';
 import { TypeFilterMenu } from './type-filter-menu';
-import { useNotificationActions } from './use-notification-actions';
 import { useUnreadCount } from './use-notification-queries';
+import { ViewMenu } from './view-menu';
 
 const tabs: { value: InboxTab; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -20,6 +19,8 @@ export function NotificationPanel({
   heading,
   closeButton,
   panelRef,
+  view,
+  onViewChange,
   tab,
   onTabChange,
   types,
@@ -29,6 +30,8 @@ export function NotificationPanel({
   heading: ReactNode;
   closeButton?: ReactNode;
   panelRef: RefObject<HTMLDivElement | null>;
+  view: NotificationView;
+  onViewChange: (view: NotificationView) => void;
   tab: InboxTab;
   onTabChange: (tab: InboxTab) => void;
   types: NotificationType[];
@@ -36,24 +39,14 @@ export function NotificationPanel({
   onNavigate: () => void;
 }) {
   const unread = useUnreadCount();
-  const actions = useNotificationActions();
-  const unreadBadge = badgeText(unread ?? 0);
+  // The count is the inbox's; Archived and Snoozed have no badge.
+  const unreadBadge = view === 'inbox' ? badgeText(unread ?? 0) : null;
 
   return (
     <div ref={panelRef} tabIndex={-1} className="flex h-full min-h-0 flex-col outline-none">
-      <div className="flex items-center gap-2 py-2 pr-2 pl-4">
+      <div className="flex items-center gap-1 py-2 pr-2 pl-4">
         <div className="min-w-0 flex-1">{heading}</div>
-        <Button
-          variant="ghost"
-          size="sm"
-          className="px-2"
-          disabled={unread === 0}
-          pending={actions.markingAllRead}
-          onClick={actions.markAllRead}
-        >
-          {!actions.markingAllRead && <CheckCheck aria-hidden />}
-          Mark all as read
-        </Button>
+        <PanelActions filter={makeFilter(tab, types, view)} onNavigate={onNavigate} />
         {closeButton}
       </div>
       <Tabs.Root
@@ -63,8 +56,10 @@ export function NotificationPanel({
         }}
         className="flex min-h-0 flex-1 flex-col"
       >
-        <div className="flex items-center justify-between gap-2 border-b border-line pr-2 pl-2">
-          <Tabs.List aria-label="Which notifications" className="flex gap-1">
+        <div className="flex items-center gap-1 border-b border-line pr-2 pl-2">
+          <ViewMenu view={view} onChange={onViewChange} />
+          <span aria-hidden className="mx-1 h-4 w-px bg-line" />
+          <Tabs.List aria-label="Which notifications" className="flex min-w-0 flex-1 gap-1">
             {tabs.map(({ value, label }) => (
               <Tabs.Trigger
                 key={value}
@@ -90,7 +85,9 @@ export function NotificationPanel({
             className="min-h-0 flex-1 overflow-y-auto overscroll-contain outline-none"
           >
             <NotificationList
-              filter={makeFilter(value, types)}
+              // A view of its own: scroll and roving focus start afresh.
+              key={view}
+              filter={makeFilter(value, types, view)}
               panelRef={panelRef}
               onNavigate={onNavigate}
               onClearTypes={() => {

@@ -8,12 +8,15 @@ import { handleSessionEnded } from '../auth/session';
 import { showDesktopNotification } from './desktop-notifications';
 import { badgeText } from './format-time';
 import { markArrived } from './live-arrivals';
+import { notificationKeys } from './notification-keys';
 import { createNotificationCache, type NotificationCache } from './notification-cache';
 import { showNotificationToast } from './notification-toast';
 import { NotificationsContext } from './notifications-context';
 import { StreamHub, type EventMeta, type OpenStream } from './stream-hub';
 import { useNotificationActionsFor } from './use-notification-actions';
 import { useUnreadCount } from './use-notification-queries';
+import { newsIn } from './stream-news';
+import { cachedPreferences, channelsOf, usePreferences } from './use-preferences';
 
 const BASE_TITLE = 'Acme Ops';
 
@@ -56,6 +59,7 @@ function useUnreadTitle(): void {
  * panel is open, and a desktop notification from the tab holding the stream while hidden.
  */
 function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) {
+  const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const actions = useNotificationActionsFor(cache);
 
@@ -65,22 +69,26 @@ function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) 
     latest.current = { panelOpen, actions };
   });
 
-  const announce = useCallback((notification: Notification, meta: EventMeta) => {
-    markArrived(notification.id);
-    setAnnouncement(`New notification: ${notification.title}`);
-    const open = () => {
-      latest.current.actions.open(notification);
-    };
-    if (!latest.current.panelOpen) showNotificationToast(notification, open);
-    if (meta.isLeader && document.hidden) {
-      showDesktopNotification({
-        tag: notification.id,
-        title: notification.title,
-        body: notification.message,
-        onClick: open,
-      });
-    }
-  }, []);
+  const announce = useCallback(
+    (notification: Notification, meta: EventMeta) => {
+      markArrived(notification.id);
+      setAnnouncement(`New notification: ${notification.title}`);
+      const open = () => {
+        latest.current.actions.open(notification);
+      };
+      const channels = channelsOf(cachedPreferences(queryClient), notification.type);
+      if (!latest.current.panelOpen && channels.toast) showNotificationToast(notification, open);
+      if (channels.desktop && meta.isLeader && document.hidden) {
+        showDesktopNotification({
+          tag: notification.id,
+          title: notification.title,
+          body: notification.message,
+          onClick: open,
+        });
+      }
+    },
+    [queryClient],
+  );
 
   return { announcement, announce };
 }
@@ -107,10 +115,12 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         void cache.refresh();
         return;
       }
-      // Whether this tab had seen it decides whether it is news (a replay is not).
-      const isNew = event.kind === 'notification.created' && !cache.find(event.notification.id);
+      if (event.kind === 'preferences.updated') {
+        queryClient.setQueryData(notificationKeys.preferences, event.preferences);
+      }
+      const news = newsIn(event, cache);
       cache.apply(event);
-      if (isNew) announce(event.notification, meta);
+      if (news) announce(news, meta);
     };
     const next = new StreamHub({
       userId: user.id,
@@ -130,6 +140,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   }, [user.id, client, cache, queryClient, announce]);
 
   useUnreadTitle();
+  // Loaded up front: a toast or desktop notification must follow the user's channels from
+  // the first event, on every device (preferences.updated keeps it current).
+  usePreferences();
 
   return (
     <NotificationsContext value={{ hub, cache, panelOpen, setPanelOpen }}>

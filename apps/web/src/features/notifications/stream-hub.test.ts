@@ -23,6 +23,8 @@ function setup(userId: string) {
   };
   const addTab = (opts: { offlineAfterMs?: number } = {}) => {
     const events: { event: StreamEvent; isLeader: boolean }[] = [];
+    // The reset a follower gets on joining (no event id), counted apart from the stream's.
+    const joins: StreamEvent[] = [];
     const onUnauthorized = vi.fn();
     const hub = new StreamHub({
       userId,
@@ -31,7 +33,8 @@ function setup(userId: string) {
       isUnauthorized: (error) => error === 'UNAUTHORIZED',
       onUnauthorized,
       onEvent: (event, meta) => {
-        events.push({ event, isLeader: meta.isLeader });
+        if (meta.id === '') joins.push(event);
+        else events.push({ event, isLeader: meta.isLeader });
       },
       openStream: (lastEventId, observer) => {
         const stream: OpenedStream = {
@@ -54,7 +57,7 @@ function setup(userId: string) {
     });
     hubs.push(hub);
     hub.start();
-    return { hub, events, onUnauthorized };
+    return { hub, events, joins, onUnauthorized };
   };
   const openStreams = () => streams.filter((stream) => !stream.closed);
   return {
@@ -218,5 +221,28 @@ describe('StreamHub', () => {
       expect(world.streams).toHaveLength(2);
     });
     expect(world.openStreams()).toHaveLength(1);
+  });
+
+  it('a follower that missed events before it listened refetches once it hears the leader', async () => {
+    const world = setup('user-late-follower');
+    cleanup = world.stopAll;
+    const first = world.addTab();
+    await vi.waitFor(() => {
+      expect(world.openStreams()).toHaveLength(1);
+    });
+    const stream = world.openStreams()[0];
+    stream?.observer.onData({ id: '1-0', data: reset });
+    // Passed on before the second tab had a channel: it can only be in that tab's snapshot.
+    stream?.observer.onData({ id: '2-0', data: created('early') });
+    const late = world.addTab();
+    await vi.waitFor(() => {
+      expect(late.joins).toEqual([reset]);
+    });
+    stream?.observer.onData({ id: '3-0', data: created('later') });
+    await vi.waitFor(() => {
+      expect(late.events.map((e) => e.event.kind)).toEqual(['notification.created']);
+    });
+    expect(first.joins).toEqual([]);
+    expect(late.joins).toHaveLength(1);
   });
 });

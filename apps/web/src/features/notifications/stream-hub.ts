@@ -66,6 +66,8 @@ export class StreamHub {
   private offlineSince: number | null;
   private snapshot: HubSnapshot;
   private lastEventId: string | null = null;
+  /** A follower has heard from the leader: from then on, every event reaches it. */
+  private joined = false;
   private running = false;
   private channel: HubChannel | null = null;
   private lock: LeaderLock | null = null;
@@ -128,6 +130,7 @@ export class StreamHub {
     this.stopWatchingOnline?.();
     this.stopWatchingOnline = null;
     this.role = 'follower';
+    this.joined = false;
   }
 
   /** "Retry now": reopen the stream (the leader does it; a follower asks the leader). */
@@ -208,6 +211,7 @@ export class StreamHub {
         }
         this.status = message.status;
         this.emit();
+        this.join();
         return;
       case 'hello':
         if (this.role === 'leader') this.postStatus();
@@ -216,6 +220,18 @@ export class StreamHub {
         if (this.role === 'leader' && this.status.state !== 'live') this.open();
         return;
     }
+  }
+
+  /**
+   * The leader may have passed on events before this tab listened, after its snapshot was
+   * fetched (a tab opened while notifications arrive). Once the leader answers, every later
+   * event arrives here, so a snapshot fetched from now on misses nothing: the tab refetches
+   * as after a fresh subscription.
+   */
+  private join(): void {
+    if (this.joined) return;
+    this.joined = true;
+    this.options.onEvent({ kind: 'sync.reset', reason: 'initial' }, { id: '', isLeader: false });
   }
 
   private onOnlineChange(online: boolean): void {

@@ -1,8 +1,14 @@
 import type { NotificationType } from '@acme/contracts';
-import { Check, ChevronDown, ListFilter } from 'lucide-react';
+import { ChevronDown, ListFilter } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
+import {
+  CheckedItemBody,
+  MenuContent,
+  menuItemClass as itemClass,
+  menuLabelClass,
+} from './menu-content';
 import { notificationTypeInfo, typeFilterOptions } from './notification-types';
 
 function summary(selected: readonly NotificationType[]): string {
@@ -12,9 +18,6 @@ function summary(selected: readonly NotificationType[]): string {
     ? notificationTypeInfo[only].label
     : `${selected.length} types`;
 }
-
-const itemClass =
-  'flex h-8 cursor-pointer items-center gap-2 rounded-sm px-2 text-fg outline-none select-none data-highlighted:bg-muted';
 
 /** Which kinds of notification to show; none picked means all. Stays open while picking. */
 export function TypeFilterMenu({
@@ -36,62 +39,48 @@ export function TypeFilterMenu({
           className={cn('gap-1 px-2', filtered && 'text-accent-text')}
         >
           <ListFilter aria-hidden />
-          {label}
+          {/* The button's aria-label names it; on phones the icon is enough. */}
+          <span className="hidden sm:inline">{label}</span>
           <ChevronDown aria-hidden className="text-fg-muted" />
         </Button>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-[60] w-56 animate-fade-in rounded-md border border-line bg-surface p-1 shadow-float"
-        >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-fg-muted">
-            Show notifications about
-          </DropdownMenu.Label>
-          {typeFilterOptions.map((type) => {
-            const { label: typeLabel, icon: Icon } = notificationTypeInfo[type];
-            return (
-              <DropdownMenu.CheckboxItem
-                key={type}
-                checked={selected.includes(type)}
-                onCheckedChange={(checked) => {
-                  onChange(
-                    checked ? [...selected, type] : selected.filter((other) => other !== type),
-                  );
-                }}
-                onSelect={(event) => {
-                  event.preventDefault();
-                }}
-                className={itemClass}
-              >
-                <span className="flex size-4 items-center justify-center">
-                  <DropdownMenu.ItemIndicator>
-                    <Check aria-hidden className="size-4 text-accent-text" />
-                  </DropdownMenu.ItemIndicator>
-                </span>
-                <Icon aria-hidden className="size-4 text-fg-muted" />
-                {typeLabel}
-              </DropdownMenu.CheckboxItem>
-            );
-          })}
-          {filtered && (
-            <>
-              <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
-              <DropdownMenu.Item
-                onSelect={() => {
-                  onChange([]);
-                }}
-                className={itemClass}
-              >
-                <span className="size-4" />
-                Show all types
-              </DropdownMenu.Item>
-            </>
-          )}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+      <MenuContent>
+        <DropdownMenu.Label className={menuLabelClass}>Show notifications about</DropdownMenu.Label>
+        {typeFilterOptions.map((type) => {
+          const { label: typeLabel, icon: Icon } = notificationTypeInfo[type];
+          return (
+            <DropdownMenu.CheckboxItem
+              key={type}
+              checked={selected.includes(type)}
+              onCheckedChange={(checked) => {
+                onChange(
+                  checked ? [...selected, type] : selected.filter((other) => other !== type),
+                );
+              }}
+              onSelect={(event) => {
+                event.preventDefault();
+              }}
+              className={itemClass}
+            >
+              <CheckedItemBody icon={Icon}>{typeLabel}</CheckedItemBody>
+            </DropdownMenu.CheckboxItem>
+          );
+        })}
+        {filtered && (
+          <>
+            <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
+            <DropdownMenu.Item
+              onSelect={() => {
+                onChange([]);
+              }}
+              className={itemClass}
+            >
+              <span className="size-4" />
+              Show all types
+            </DropdownMenu.Item>
+          </>
+        )}
+      </MenuContent>
     </DropdownMenu.Root>
   );
 }

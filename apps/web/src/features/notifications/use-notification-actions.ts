@@ -1,61 +1,62 @@
-import type { Notification } from '@acme/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
-import { describeError, isUnauthorized } from '../../lib/errors';
+import type { Notification, NotificationType } from '@acme/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { navigate } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
-import { handleSessionEnded } from '../auth/session';
-import type { CacheEvent } from './cache-updates';
 import type { NotificationCache } from './notification-cache';
 import { routeOf } from './notification-types';
 import { useNotificationsContext } from './notifications-context';
+import { toastWithUndo, useOptimisticUpdate } from './optimistic-update';
+import { useViewActionsFor } from './use-view-actions';
 
-/**
- * Read-state changes, applied to the cache at once (the same update a stream event makes)
- * and rolled back if the server refuses. The server's own event for the change arrives
- * later over the stream and changes nothing, since the updates are idempotent.
- */
+const now = () => new Date().toISOString();
+const plural = (count: number) => (count === 1 ? '1 notification' : `${count} notifications`);
+
+/** Read-state changes; the view changes (archive, snooze) come from useViewActionsFor. */
 export function useNotificationActionsFor(cache: NotificationCache) {
-  const queryClient = useQueryClient();
   const { client } = trpc.useUtils();
-
-  const optimistic = (event: CacheEvent) => {
-    const snapshot = cache.snapshot();
-    cache.apply(event);
-    return snapshot;
-  };
-  const onError = (failure: string) => (error: unknown, _input: unknown, snapshot: unknown) => {
-    if (Array.isArray(snapshot)) cache.restore(snapshot as ReturnType<typeof cache.snapshot>);
-    if (isUnauthorized(error)) handleSessionEnded(queryClient);
-    else toast.error(failure, { description: describeError(error) });
-  };
+  const optimistic = useOptimisticUpdate(cache);
+  const views = useViewActionsFor(cache);
 
   const markRead = useMutation({
     mutationFn: (id: string) => client.notifications.markRead.mutate({ id }),
-    onMutate: (id) =>
-      optimistic({ kind: 'notification.read', id, readAt: new Date().toISOString() }),
-    onError: onError("Couldn't mark the notification as read"),
+    onMutate: (id) => optimistic.apply({ kind: 'notification.read', id, readAt: now() }),
+    onError: optimistic.onError("Couldn't mark the notification as read"),
   });
   const markUnread = useMutation({
     mutationFn: (id: string) => client.notifications.markUnread.mutate({ id }),
-    onMutate: (id) => optimistic({ kind: 'notification.unread', id }),
-    onError: onError("Couldn't mark the notification as unread"),
+    onMutate: (id) => optimistic.apply({ kind: 'notification.unread', id }),
+    onError: optimistic.onError("Couldn't mark the notification as unread"),
   });
   const markAllRead = useMutation({
-    mutationFn: () => client.notifications.markAllRead.mutate(),
-    onMutate: () => optimistic({ kind: 'notifications.allRead', readAt: new Date().toISOString() }),
-    onError: onError("Couldn't mark all notifications as read"),
+    // No types: every type, as the unfiltered panel shows.
+    mutationFn: (types: NotificationType[] | null) =>
+      client.notifications.markAllRead.mutate(types ? { types } : undefined),
+    onMutate: (types) =>
+      optimistic.apply({
+        kind: 'notifications.allRead',
+        readAt: now(),
+        ...(types ? { types } : {}),
+      }),
+    onError: optimistic.onError("Couldn't mark the notifications as read"),
+    onSuccess: ({ count, ids }) => {
+      if (count === 0) return;
+      toastWithUndo('marked-all-read', `Marked ${plural(count)} as read`, () => {
+        for (const id of ids) markUnread.mutate(id);
+      });
+    },
   });
 
   return {
+    ...views,
     markRead: (id: string) => {
       markRead.mutate(id);
     },
     markUnread: (id: string) => {
       markUnread.mutate(id);
     },
-    markAllRead: () => {
-      markAllRead.mutate();
+    /** Marks what the panel shows read: `types` is its type filter, null for every type. */
+    markAllRead: (types: NotificationType[] | null) => {
+      markAllRead.mutate(types);
     },
     markingAllRead: markAllRead.isPending,
     /** Opens the record a notification is about, marking it read. */

@@ -1,5 +1,5 @@
 import { Logo } from '../../components/logo';
-import { hrefFor, type SectionId } from '../../lib/router';
+import { hrefFor, type PageId } from '../../lib/router';
 import { ConnectionStatus } from '../notifications/connection-status';
 import { NotificationBell } from '../notifications/notification-bell';
 import { SectionNav } from './section-nav';
@@ -9,7 +9,7 @@ import { UserMenu } from './user-menu';
  * Mark, section links, then status + bell + user menu on the right. On phones the links wrap to
  * a second, scrollable row so nothing hides behind a menu button.
  */
-export function AppHeader({ section }: { section: SectionId }) {
+export function AppHeader({ section }: { section: PageId }) {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 px-4 sm:flex-nowrap sm:px-6">

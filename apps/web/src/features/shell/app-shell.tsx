@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { hrefFor, useRoute, type SectionId } from '../../lib/router';
+import { hrefFor, useRoute, type PageId } from '../../lib/router';
 import { ApproverGroupsPage } from '../approver-groups/approver-groups-page';
 import { LeadsPage } from '../leads/leads-page';
+import { NotificationSettingsPage } from '../settings/notification-settings-page';
 import { TasksPage } from '../tasks/tasks-page';
 import { AppHeader } from './app-header';
 
-function SectionPage({ section }: { section: SectionId }) {
+function SectionPage({ section }: { section: PageId }) {
   switch (section) {
     case 'tasks':
       return <TasksPage />;
@@ -13,6 +14,8 @@ function SectionPage({ section }: { section: SectionId }) {
       return <LeadsPage />;
     case 'approver-groups':
       return <ApproverGroupsPage />;
+    case 'settings':
+      return <NotificationSettingsPage />;
   }
 }
 

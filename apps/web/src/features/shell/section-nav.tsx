@@ -1,7 +1,7 @@
 import { cn } from '../../lib/cn';
-import { hrefFor, sections, type SectionId } from '../../lib/router';
+import { hrefFor, sections, type PageId } from '../../lib/router';
 
-export function SectionNav({ current, className }: { current: SectionId; className?: string }) {
+export function SectionNav({ current, className }: { current: PageId; className?: string }) {
   return (
     <nav aria-label="Sections" className={className}>
       {/* The padding keeps focus rings clear of the scroll container's clipping edge. */}

@@ -1,10 +1,11 @@
-import { BellRing, BellOff, ChevronDown, LogOut } from 'lucide-react';
+import { BellRing, BellOff, ChevronDown, LogOut, Settings } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { toast } from 'sonner';
 import { Avatar } from '../../components/ui/avatar';
 import { Badge } from '../../components/ui/badge';
 import { cn } from '../../lib/cn';
 import { roleLabel } from '../../lib/roles';
+import { navigate } from '../../lib/router';
 import { useCurrentUser } from '../auth/current-user';
 import { useSignOut } from '../auth/use-sign-out';
 import { useDesktopNotifications } from '../notifications/desktop-notifications';
@@ -98,6 +99,15 @@ export function UserMenu() {
             </div>
           </div>
           <DropdownMenu.Separator className="-mx-1 my-1 h-px bg-line" />
+          <DropdownMenu.Item
+            onSelect={() => {
+              navigate({ section: 'settings' });
+            }}
+            className={itemClass}
+          >
+            <Settings aria-hidden className="size-4 text-fg-muted" />
+            Notification settings
+          </DropdownMenu.Item>
           <DesktopNotificationsItem />
           <DropdownMenu.Item
             disabled={signOut.isPending}
