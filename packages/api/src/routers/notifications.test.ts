@@ -58,13 +58,15 @@ describe('notifications.archive / unarchive', () => {
     const id = owner.items[0]?.id ?? '';
     await h.as(owner.user).notifications.archive({ id });
     const before = await snapshotOf(owner.user, other.user);
+    // Thunks, called one at a time: promises made up front would reject unobserved while the
+    // first is awaited (an unhandled rejection fails the run).
     for (const call of [
-      h.as(other.user).notifications.archive({ id }),
-      h.as(other.user).notifications.unarchive({ id }),
-      h.as(owner.user).notifications.archive({ id: 'no-such-notification' }),
-      h.as(owner.user).notifications.unarchive({ id: 'no-such-notification' }),
+      () => h.as(other.user).notifications.archive({ id }),
+      () => h.as(other.user).notifications.unarchive({ id }),
+      () => h.as(owner.user).notifications.archive({ id: 'no-such-notification' }),
+      () => h.as(owner.user).notifications.unarchive({ id: 'no-such-notification' }),
     ]) {
-      await expectTRPCError(call, 'NOT_FOUND', 'Notification not found');
+      await expectTRPCError(call(), 'NOT_FOUND', 'Notification not found');
     }
     expect(await snapshotOf(owner.user, other.user)).toEqual(before);
   });
