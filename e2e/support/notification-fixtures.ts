@@ -82,6 +82,8 @@ export function buildNotification(
   };
   switch (type) {
     case 'task_assignment':
+    case 'task_unassigned':
+    case 'task_completed':
       return { type, title, message, task };
     case 'task_reminder':
       return {

@@ -60,6 +60,7 @@ const created = (id: string): StreamItem => {
   const now = new Date(0).toISOString();
   const notification: Notification = {
     ...n,
+    actor: null,
     metadata: n.metadata ?? {},
     id: `n-${id}`,
     userId: 'u1',

@@ -7,6 +7,10 @@ export const notificationTypeSchema = z.enum([
   'lead_assignment',
   'task_reminder',
   'approver_group_created',
+  /** To the previous assignee when a task is reassigned away from them. */
+  'task_unassigned',
+  /** To the creator when someone else sets their task to done. */
+  'task_completed',
 ]);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;
 
@@ -19,9 +23,17 @@ const payloads = {
     type: z.literal('approver_group_created'),
     approverGroup: approverGroupSchema,
   },
+  /** The task as it is now, assigned to someone else (or to no one). */
+  task_unassigned: { type: z.literal('task_unassigned'), task: taskSchema },
+  task_completed: { type: z.literal('task_completed'), task: taskSchema },
 } as const;
 
+/** Who caused a notification; null for the system's own (a reminder firing, a snooze waking). */
+export const actorSchema = z.object({ id: idSchema, name: z.string().min(1).max(120) });
+export type Actor = z.infer<typeof actorSchema>;
+
 const contentShape = {
+  actor: actorSchema.nullable().default(null),
   title: z.string().min(1).max(500),
   message: z.string().max(5000),
   metadata: z.record(z.string(), z.unknown()).default({}),
@@ -33,6 +45,8 @@ export const newNotificationSchema = z.discriminatedUnion('type', [
   z.object({ ...contentShape, ...payloads.lead_assignment }),
   z.object({ ...contentShape, ...payloads.task_reminder }),
   z.object({ ...contentShape, ...payloads.approver_group_created }),
+  z.object({ ...contentShape, ...payloads.task_unassigned }),
+  z.object({ ...contentShape, ...payloads.task_completed }),
 ]);
 export type NewNotification = z.input<typeof newNotificationSchema>;
 
@@ -56,6 +70,8 @@ export const notificationSchema = z.discriminatedUnion('type', [
   z.object({ ...storedShape, ...payloads.lead_assignment }),
   z.object({ ...storedShape, ...payloads.task_reminder }),
   z.object({ ...storedShape, ...payloads.approver_group_created }),
+  z.object({ ...storedShape, ...payloads.task_unassigned }),
+  z.object({ ...storedShape, ...payloads.task_completed }),
 ]);
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -170,6 +186,10 @@ export const streamEventSchema = z.discriminatedUnion('kind', [
     notification: notificationSchema,
   }),
   z.object({ kind: z.literal('preferences.updated'), preferences: preferencesSchema }),
+  // A record the user sees changed (or left their view): lists update from it. Not a
+  // notification: no badge, no toast.
+  z.object({ kind: z.literal('task.changed'), task: taskSchema }),
+  z.object({ kind: z.literal('lead.changed'), lead: leadSchema }),
   z.object({
     kind: z.literal('sync.reset'),
     // initial: first event of a fresh subscription — the snapshot to fetch is as of this id.

@@ -22,6 +22,8 @@ const defaults: Preferences = {
     lead_assignment: on,
     task_reminder: on,
     approver_group_created: on,
+    task_unassigned: on,
+    task_completed: on,
   },
 };
 const clock = '2030-01-01T09:00:00.000Z';

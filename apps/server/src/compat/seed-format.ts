@@ -24,6 +24,8 @@ export function toSeedNotification(n: Notification) {
   };
   switch (n.type) {
     case 'task_assignment':
+    case 'task_unassigned':
+    case 'task_completed':
       return { ...base, task_id: n.task.id, task_data: taskData(n.task) };
     case 'task_reminder':
       return {

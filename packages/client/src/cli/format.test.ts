@@ -23,6 +23,7 @@ const unread: Notification = {
   id: 'n-1',
   userId: 'user-2',
   type: 'task_assignment',
+  actor: { id: 'user-1', name: 'Maya' },
   title: 'Task Assigned: Call the supplier',
   message: 'Task "Call the supplier" has been assigned to you.',
   metadata: {},

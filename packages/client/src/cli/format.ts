@@ -30,6 +30,10 @@ export function formatEvent(event: StreamEvent): string {
         : `  unsnoozed ${event.id}`;
     case 'preferences.updated':
       return `  notification settings changed`;
+    case 'task.changed':
+      return `  task changed: ${event.task.title} (${event.task.status.replace('_', ' ')}) [${event.task.id}]`;
+    case 'lead.changed':
+      return `  lead changed: ${event.lead.name} [${event.lead.id}]`;
     case 'sync.reset':
       // Every fresh stream starts with one (reason initial): nothing was missed then.
       return event.reason === 'initial'

@@ -293,6 +293,8 @@ const allOn: Preferences['types'] = {
   lead_assignment: on,
   task_reminder: on,
   approver_group_created: on,
+  task_unassigned: on,
+  task_completed: on,
 };
 
 describe('filtered mark-all and preferences', () => {

@@ -78,6 +78,8 @@ export function applyEventToPages(
     case 'notifications.allReadArchived':
       return archiveAllReadInPages(data, filter, event.archivedAt);
     case 'preferences.updated':
+    case 'task.changed':
+    case 'lead.changed':
       return { data, stale: false };
   }
 }
@@ -137,6 +139,8 @@ export function nextUnreadCount(
       return countAfterMove(count, known, event.notification, true);
     case 'notifications.allReadArchived':
     case 'preferences.updated':
+    case 'task.changed':
+    case 'lead.changed':
       return count;
   }
 }
@@ -156,6 +160,8 @@ export function eventTargetId(event: CacheEvent): string | null {
     case 'notifications.allRead':
     case 'notifications.allReadArchived':
     case 'preferences.updated':
+    case 'task.changed':
+    case 'lead.changed':
       return null;
   }
 }

@@ -14,6 +14,7 @@ export function makeNotification(
     id,
     userId: 'user-1',
     type: 'task_assignment',
+    actor: { id: 'user-2', name: 'Maya Chen' },
     title: `Task ${id} assigned`,
     message: `"Task ${id}" has been assigned to you.`,
     metadata: {},

@@ -25,6 +25,8 @@ const typeHints: Record<NotificationType, string> = {
   lead_assignment: 'A lead is assigned to you',
   task_reminder: 'A reminder you set comes due',
   approver_group_created: 'You are added to an approver group',
+  task_unassigned: 'A task of yours is reassigned to someone else',
+  task_completed: 'Someone completes a task you created',
 };
 
 const LOCKED_REASON = 'You set reminders yourself, so they always reach your inbox.';
