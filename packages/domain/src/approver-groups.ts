@@ -31,10 +31,13 @@ export function canSeeGroup(user: User, group: ApproverGroup): boolean {
 }
 
 /** The creator hears the seed's confirmation; every other member that they were added. */
-export function groupCreatedNotifications(group: ApproverGroup) {
+export function groupCreatedNotifications(group: ApproverGroup, creatorName: string) {
   const snapshot = { ...group, memberIds: group.memberIds.slice(0, SNAPSHOT_MEMBER_IDS) };
+  // Everyone's carries the creator as actor, their own too ("You created …").
+  const actor = { id: group.createdById, name: creatorName };
   const content = (title: string, message: string): NewNotification => ({
     type: 'approver_group_created',
+    actor,
     title,
     message,
     metadata: { group_name: group.name, member_count: group.memberIds.length },
@@ -94,7 +97,7 @@ export function createApproverGroupService(deps: DomainDeps) {
         claim: { key: k.groupName(group.name), value: group.id },
       };
       const result = await applyThen(store, transition, () =>
-        notifications.createMany(groupCreatedNotifications(group)),
+        notifications.createMany(groupCreatedNotifications(group, actor.name)),
       );
       if (result === 'claimed') {
         throw new AppError('CONFLICT', `An approver group named "${group.name}" already exists`);

@@ -6,7 +6,7 @@ import type { RecordStore } from './records/store';
 export interface DomainDeps {
   store: RecordStore;
   users: Pick<UserService, 'get' | 'getMany' | 'existing'>;
-  notifications: Pick<NotificationService, 'create' | 'createMany'>;
+  notifications: Pick<NotificationService, 'create' | 'createMany' | 'publishEvents'>;
 }
 
 const MAX_ATTEMPTS = 5;

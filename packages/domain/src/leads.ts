@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
+  type Actor,
   leadSchema,
   type assignLeadInputSchema,
   type createLeadInputSchema,
@@ -16,15 +17,21 @@ import { expectCreated, notFound } from './errors';
 import { domainKeys as k } from './records/keys';
 import { readVisiblePage, type Page } from './records/pages';
 import { transitionOf } from './records/store';
+import { actorOf } from './task-notifications';
+import { recordEvents } from './records/record-events';
+
+const leadChangedEvents = (actor: User, before: Lead | null, after: Lead) =>
+  recordEvents({ kind: 'lead.changed', lead: after }, actor.id, before, after);
 
 /** Managers see every lead; everyone else the leads they created or were assigned. */
 export function canSeeLead(user: User, lead: Lead): boolean {
   return user.role === 'manager' || lead.createdById === user.id || lead.assigneeId === user.id;
 }
 
-export function leadAssignedNotification(lead: Lead): NewNotification {
+export function leadAssignedNotification(lead: Lead, actor: Actor | null = null): NewNotification {
   return {
     type: 'lead_assignment',
+    actor,
     title: `Lead Assigned: ${lead.name}`,
     message: `Lead "${lead.name}" has been assigned to you.`,
     metadata: { company: lead.company, value: lead.value, source: lead.source },
@@ -56,7 +63,9 @@ export function createLeadService(deps: DomainDeps) {
         createdAt: now,
         updatedAt: now,
       };
-      const result = await store.apply(transitionOf(k.lead, leadIndexes, null, lead));
+      const result = await applyThen(store, transitionOf(k.lead, leadIndexes, null, lead), () =>
+        notifications.publishEvents(leadChangedEvents(actor, null, lead)),
+      );
       expectCreated(result, 'Lead', lead.id);
       return lead;
     },
@@ -76,8 +85,15 @@ export function createLeadService(deps: DomainDeps) {
         if (current.value.assigneeId === assignee.id) return current.value;
         const next: Lead = { ...current.value, assigneeId: assignee.id, updatedAt: nowIso() };
         const transition = transitionOf(k.lead, leadIndexes, current, next);
+        const notify =
+          assignee.id === actor.id
+            ? []
+            : [{ userId: assignee.id, input: leadAssignedNotification(next, actorOf(actor)) }];
         const result = await applyThen(store, transition, () =>
-          notifications.create(assignee.id, leadAssignedNotification(next)),
+          Promise.all([
+            notify.length > 0 ? notifications.createMany(notify) : [],
+            notifications.publishEvents(leadChangedEvents(actor, current.value, next)),
+          ]),
         );
         return result === 'applied' ? next : 'stale';
       });

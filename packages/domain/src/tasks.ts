@@ -4,7 +4,6 @@ import {
   type assignTaskInputSchema,
   type createTaskInputSchema,
   type listTasksInputSchema,
-  type NewNotification,
   type Task,
   type updateTaskStatusInputSchema,
   type User,
@@ -16,29 +15,17 @@ import { expectCreated, notFound } from './errors';
 import { domainKeys as k } from './records/keys';
 import { readPage, type Page } from './records/pages';
 import { transitionOf, type ApplyResult, type Stored } from './records/store';
+import {
+  needsAssigneeName,
+  taskChangedEvents,
+  taskNotifications,
+  type TaskChange,
+} from './task-notifications';
+
+export { taskAssignedNotification, taskMetadata } from './task-notifications';
 
 export function canSeeTask(user: User, task: Task): boolean {
   return user.role === 'manager' || task.createdById === user.id || task.assigneeId === user.id;
-}
-
-/** The seed's metadata fields, shared by assignment and reminder notifications. */
-export function taskMetadata(task: Task) {
-  return {
-    priority: task.priority,
-    due_date: task.dueDate,
-    due_time: task.dueTime,
-    status: task.status,
-  };
-}
-
-export function taskAssignedNotification(task: Task): NewNotification {
-  return {
-    type: 'task_assignment',
-    title: `Task Assigned: ${task.title}`,
-    message: `Task "${task.title}" has been assigned to you.`,
-    metadata: taskMetadata(task),
-    task,
-  };
 }
 
 function taskIndexes(task: Task): string[] {
@@ -67,15 +54,23 @@ export function createTaskService(deps: DomainDeps) {
     if (!(await users.existing([id])).has(id)) throw notFound('Assignee');
   }
 
-  /** Saves the task; a new assignee other than the actor is notified, or nothing is saved. */
-  function save(actor: User, before: Stored<Task> | null, after: Task): Promise<ApplyResult> {
+  /**
+   * Saves the task, then notifies whom the change concerns (never the actor) and publishes
+   * task.changed to everyone whose view changed; if either fails, nothing is saved.
+   */
+  async function save(actor: User, before: Stored<Task> | null, after: Task): Promise<ApplyResult> {
     const transition = transitionOf(k.task, taskIndexes, before, after);
-    const assignee = after.assigneeId;
-    if (!assignee || assignee === before?.value.assigneeId || assignee === actor.id) {
-      return store.apply(transition);
+    const change: TaskChange = { actor, before: before?.value ?? null, after, assigneeName: null };
+    if (needsAssigneeName(change) && after.assigneeId) {
+      change.assigneeName = (await users.get(after.assigneeId))?.name ?? null;
     }
+    const notes = taskNotifications(change);
+    const events = taskChangedEvents(change);
     return applyThen(store, transition, () =>
-      notifications.create(assignee, taskAssignedNotification(after)),
+      Promise.all([
+        notes.length > 0 ? notifications.createMany(notes) : [],
+        notifications.publishEvents(events),
+      ]),
     );
   }
 

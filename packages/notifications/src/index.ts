@@ -13,3 +13,4 @@ export { LIST_SCAN_BUDGET } from './store-read';
 export type { Logger } from './bus';
 export type { EventSink, Following } from './follow';
 export { pull, type PushSink, type PushSource } from './pull';
+export { recordEventSchema, type RecordEvent, type RecordEventItem } from './store-record-events';

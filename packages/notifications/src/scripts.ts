@@ -4,6 +4,7 @@ import { getLua, listLua, streamInfoLua } from './lua-read';
 import { archiveAllReadLua, moveLua } from './lua-inbox';
 import { updatePreferencesLua } from './lua-preferences';
 import { createLua, markAllReadLua, setReadLua } from './lua-write';
+import { publishEventLua } from './lua-record-events';
 
 type ScriptArg = string | number;
 
@@ -20,6 +21,7 @@ declare module 'ioredis' {
     acmeNotifList(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifStreamInfo(...args: ScriptArg[]): Result<unknown, Context>;
     acmeNotifUpdatePreferences(...args: ScriptArg[]): Result<unknown, Context>;
+    acmeNotifPublishEvent(...args: ScriptArg[]): Result<unknown, Context>;
   }
 }
 
@@ -28,6 +30,7 @@ export function defineScripts(redis: RedisClient): void {
   redis.defineCommand('acmeNotifCreate', { numberOfKeys: 6, lua: createLua });
   redis.defineCommand('acmeNotifSetRead', { numberOfKeys: 7, lua: setReadLua });
   redis.defineCommand('acmeNotifUpdatePreferences', { numberOfKeys: 5, lua: updatePreferencesLua });
+  redis.defineCommand('acmeNotifPublishEvent', { numberOfKeys: 4, lua: publishEventLua });
   redis.defineCommand('acmeNotifMarkAllRead', { numberOfKeys: 4, lua: markAllReadLua });
   redis.defineCommand('acmeNotifMove', { numberOfKeys: 7, lua: moveLua });
   redis.defineCommand('acmeNotifArchiveAllRead', { numberOfKeys: 5, lua: archiveAllReadLua });

@@ -18,6 +18,7 @@ import { defineScripts } from './scripts';
 import { createStore } from './store';
 import type { Bulk } from './store-read-state';
 import type { Created } from './store-write';
+import type { RecordEventItem } from './store-record-events';
 
 export interface NotificationsOptions {
   /** Command connection, shared with the rest of the app. Must not use ioredis `keyPrefix`. */
@@ -46,6 +47,8 @@ export interface NotificationsOptions {
 export interface NotificationService {
   create(userId: string, input: NewNotification): Promise<Created>;
   createMany(items: { userId: string; input: NewNotification }[]): Promise<Created[]>;
+  /** Record events (task.changed, lead.changed) on users' streams: tracked, never unread. */
+  publishEvents(items: RecordEventItem[]): Promise<string[]>;
   list(userId: string, input: ListNotificationsInput): Promise<NotificationPage>;
   get(userId: string, id: string): Promise<Notification | null>;
   unreadCount(userId: string): Promise<number>;
@@ -115,6 +118,7 @@ export function createNotificationService(opts: NotificationsOptions): Notificat
   return {
     create: store.create,
     createMany: store.createMany,
+    publishEvents: store.publishEvents,
     list: store.list,
     get: store.get,
     unreadCount: store.unreadCount,

@@ -11,6 +11,7 @@ import {
   type Prepared,
 } from './prepare-create';
 import type { StoreContext } from './store-context';
+import { recordEventWrites } from './store-record-events';
 import { readStateWrites } from './store-read-state';
 import { viewWrites } from './store-views';
 
@@ -31,7 +32,12 @@ const createdOf = (notification: Notification, reply: unknown): Created => {
 
 /** The write half of the store: every change is one write script (see lua-write.ts). */
 export function createStoreWrites(ctx: StoreContext) {
-  return { ...createWrites(ctx), ...readStateWrites(ctx), ...viewWrites(ctx) };
+  return {
+    ...createWrites(ctx),
+    ...readStateWrites(ctx),
+    ...viewWrites(ctx),
+    ...recordEventWrites(ctx),
+  };
 }
 
 function createWrites(ctx: StoreContext) {

@@ -27,6 +27,8 @@ export function reminderNotification(task: Task, reminder: Reminder): NewNotific
   const due = `Reminder: "${task.title}" is due`;
   return {
     type: 'task_reminder',
+    // The system's own: nobody acted.
+    actor: null,
     title: `Task Reminder: ${task.title}`,
     message: reminder.note ? `${due}. ${reminder.note}` : `${due}.`,
     metadata: { ...taskMetadata(task), remind_at: reminder.remindAt, note: reminder.note },
