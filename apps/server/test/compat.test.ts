@@ -158,6 +158,46 @@ describe(`GET ${NAMED} (named events)`, () => {
   });
 });
 
+describe('issue 15 on the plain routes', () => {
+  it('skips record events and streams task_completed with its type string and the seed fields', async () => {
+    const { token, userId } = await session('sales2@demo.test');
+    const fixture = taskAssigned('completed one');
+    if (fixture.type !== 'task_assignment') throw new Error('fixture');
+    const { task } = fixture;
+    let sent: Promise<unknown> | null = null;
+    const events = await readSeedStream(
+      `${stack.server.url}${NAMED}`,
+      { Authorization: `Bearer ${token}` },
+      (seen) => {
+        if (seen.length === 1 && !sent) {
+          // The record event goes first: were it mapped, it would be the first frame after
+          // `connected`.
+          sent = stack.store
+            .publishEvents([{ userId, event: { kind: 'task.changed', task } }])
+            .then(() =>
+              stack.store.create(userId, {
+                ...fixture,
+                type: 'task_completed',
+                title: `Task Completed: ${task.title}`,
+                message: `Sam completed "${task.title}".`,
+                actor: { id: 'sam', name: 'Sam' },
+              }),
+            );
+        }
+        return seen.some((e) => e.event === 'notification');
+      },
+    );
+    expect(events.map((e) => e.event)).toEqual(['connected', 'notification']);
+    expect(Object.keys(events[1]?.data ?? {})).toEqual(expect.arrayContaining(SEED_FIELDS));
+    expect(events[1]?.data).toMatchObject({
+      notification_type: 'task_completed',
+      title: 'Task Completed: completed one',
+      task_id: task.id,
+      task_data: { id: task.id, title: task.title, status: task.status },
+    });
+  });
+});
+
 describe(`GET ${UNNAMED} (unnamed data events)`, () => {
   it('streams `SSE connection established`, then {id, message, …} per notification, and resumes', async () => {
     const { token, userId } = await session('approver@demo.test');
