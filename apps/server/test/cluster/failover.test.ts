@@ -143,7 +143,9 @@ describe('kill -9 of the master that owns a user slot', () => {
       });
       await bystanderStream.waitForCreated(1);
       expect(bystanderStream.errors).toEqual([]);
-      expect(bystanderStream.events.map((e) => e.data.kind)).toEqual([
+      // The task.changed record event (issue 15) races the notification: left out here.
+      const kinds = bystanderStream.events.map((e) => e.data.kind);
+      expect(kinds.filter((kind) => kind !== 'task.changed')).toEqual([
         'sync.reset',
         'notification.created',
       ]);
