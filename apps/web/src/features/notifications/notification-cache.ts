@@ -1,4 +1,4 @@
-import type { Notification } from '@acme/contracts';
+import type { Notification, User } from '@acme/contracts';
 import type { Query, QueryCacheNotifyEvent, QueryClient, QueryKey } from '@tanstack/react-query';
 import {
   applyEventToPages,
@@ -8,6 +8,7 @@ import {
   type CacheEvent,
   type NotificationPages,
 } from './cache-updates';
+import { createRecordCache } from '../records/record-cache';
 import { isNotificationFilter } from './notification-filter';
 import { notificationKeys } from './notification-keys';
 
@@ -26,6 +27,7 @@ export type CacheSnapshot = [QueryKey, unknown][];
  * and the count, which cannot be patched twice safely, is simply fetched again.
  */
 export interface NotificationCache {
+  /** Record events also update the task and lead lists (see record-cache). */
   apply(event: CacheEvent): void;
   /** After `sync.reset`: refetch everything shown, keeping the old data on screen meanwhile. */
   refresh(): Promise<void>;
@@ -36,8 +38,9 @@ export interface NotificationCache {
   attach(): () => void;
 }
 
-export function createNotificationCache(queryClient: QueryClient): NotificationCache {
+export function createNotificationCache(queryClient: QueryClient, viewer: User): NotificationCache {
   const queryCache = queryClient.getQueryCache();
+  const records = createRecordCache(queryClient, viewer);
   const replays = new Map<string, CacheEvent[]>();
 
   const listQueries = () => queryCache.findAll({ queryKey: notificationKeys.lists });
@@ -99,6 +102,7 @@ export function createNotificationCache(queryClient: QueryClient): NotificationC
     apply(event) {
       const id = eventTargetId(event);
       const known = id ? find(id) : undefined;
+      if (event.kind === 'task.changed' || event.kind === 'lead.changed') records.apply(event);
       applyToCount(event, known);
       for (const query of listQueries()) {
         patchList(query, event, known);
@@ -109,7 +113,12 @@ export function createNotificationCache(queryClient: QueryClient): NotificationC
         }
       }
     },
-    refresh: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    refresh: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+        records.refresh(),
+      ]);
+    },
     snapshot: () => queryClient.getQueriesData({ queryKey: notificationKeys.all }),
     restore(snapshot) {
       replays.clear();
@@ -120,8 +129,10 @@ export function createNotificationCache(queryClient: QueryClient): NotificationC
     find,
     attach() {
       const unsubscribe = queryCache.subscribe(onCacheEvent);
+      const detachRecords = records.attach();
       return () => {
         unsubscribe();
+        detachRecords();
         replays.clear();
       };
     },
