@@ -8,6 +8,7 @@ import {
 } from './cache-updates';
 import { flattenPages } from '../../lib/flatten-pages';
 import { makeFilter } from './notification-filter';
+import { makeLead } from '../records/test-records';
 import { makeNotification, pagesOf } from './test-notifications';
 
 const all = makeFilter('all', []);
@@ -376,22 +377,7 @@ describe('task.changed and lead.changed', () => {
 
   it('leaves notifications about other records alone', () => {
     const data = pagesOf({ items: [n1, n2], nextCursor: null });
-    const lead: CacheEvent = {
-      kind: 'lead.changed',
-      lead: {
-        id: 'lead-1',
-        name: 'ACME',
-        company: null,
-        email: null,
-        phone: null,
-        value: null,
-        source: null,
-        assigneeId: null,
-        createdById: 'user-2',
-        createdAt: later(0),
-        updatedAt: later(9),
-      },
-    };
+    const lead: CacheEvent = { kind: 'lead.changed', lead: makeLead('lead-1', { version: 9 }) };
     expect(applyEventToPages(data, lead, all, undefined).data).toBe(data);
   });
 });

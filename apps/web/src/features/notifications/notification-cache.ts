@@ -1,5 +1,6 @@
 import type { Notification, User } from '@acme/contracts';
-import type { Query, QueryCacheNotifyEvent, QueryClient, QueryKey } from '@tanstack/react-query';
+import { replayAfterFetch } from '../../lib/replay-after-fetch';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import {
   applyEventToPages,
   eventTargetId,
@@ -66,21 +67,12 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
     if (result.stale) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
   };
 
-  const onCacheEvent = (cacheEvent: QueryCacheNotifyEvent) => {
-    const query: Query = cacheEvent.query as Query;
-    if (cacheEvent.type === 'removed') {
-      replays.delete(query.queryHash);
-      return;
-    }
-    if (cacheEvent.type !== 'updated' || query.state.fetchStatus !== 'idle') return;
-    const queued = replays.get(query.queryHash);
-    if (!queued) return;
-    replays.delete(query.queryHash);
+  const onCacheEvent = replayAfterFetch(replays, (query, queued) => {
     for (const event of queued) {
       const id = eventTargetId(event);
       patchList(query, event, id ? find(id) : undefined);
     }
-  };
+  });
 
   const applyToCount = (event: CacheEvent, known: Notification | undefined) => {
     const query = queryCache.find<UnreadCount>({

@@ -1,5 +1,6 @@
 import type { Lead, StreamEvent, Task, User } from '@acme/contracts';
-import type { Query, QueryCacheNotifyEvent, QueryClient, QueryKey } from '@tanstack/react-query';
+import { replayAfterFetch } from '../../lib/replay-after-fetch';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
 import { z } from 'zod';
 import type { PagedRecords } from '../../lib/paged-records';
@@ -65,21 +66,12 @@ export function createRecordCache(queryClient: QueryClient, viewer: User): Recor
     if (next !== data) queryClient.setQueryData(query.queryKey, next);
   };
 
-  const onCacheEvent = (cacheEvent: QueryCacheNotifyEvent) => {
-    const query: Query = cacheEvent.query as Query;
-    if (cacheEvent.type === 'removed') {
-      replays.delete(query.queryHash);
-      return;
-    }
-    if (cacheEvent.type !== 'updated' || query.state.fetchStatus !== 'idle') return;
-    const queued = replays.get(query.queryHash);
-    if (!queued) return;
-    replays.delete(query.queryHash);
+  const onCacheEvent = replayAfterFetch(replays, (query, queued) => {
     for (const key of queued) {
       const event = latest.get(key);
       if (event) patch(query, event);
     }
-  };
+  });
 
   return {
     apply(event) {
