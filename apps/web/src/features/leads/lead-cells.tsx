@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import { NobodyLabel, PersonLabel, PersonSelect } from '../../components/ui/person-select';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
+import { useNotificationsContext } from '../notifications/notifications-context';
 import { formatAmount } from './lead-form';
 
 export function LeadValue({ lead }: { lead: Lead }) {
@@ -64,10 +65,10 @@ export function AssignLeadSelect({
   byId: Map<string, User>;
   onSaved: (lead: Lead) => void;
 }) {
-  const utils = trpc.useUtils();
+  const { cache } = useNotificationsContext();
   const assign = trpc.leads.assign.useMutation({
     onSuccess: (next) => {
-      void utils.leads.list.invalidate();
+      cache.apply({ kind: 'lead.changed', lead: next });
       onSaved(next);
       const name = (next.assigneeId && byId.get(next.assigneeId)?.name) ?? 'them';
       toast.success(`Assigned to ${name}`, { description: next.name });

@@ -8,7 +8,6 @@ import { useRecordList } from '../../components/ui/use-record-list';
 import { trpc } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/current-user';
 import { usePeople } from '../tasks/use-people';
-import { useRefreshOnNotification } from '../tasks/use-refresh-on-notification';
 import { LeadList, LeadListSkeleton } from './lead-list';
 import { NewLeadDialog } from './new-lead-dialog';
 
@@ -26,7 +25,6 @@ function NoLeads({ manager, children }: { manager: boolean; children: ReactNode 
 export function LeadsPage() {
   const me = useCurrentUser();
   const people = usePeople();
-  const utils = trpc.useUtils();
   const query = trpc.leads.list.useInfiniteQuery(
     { limit: 20 },
     { getNextPageParam: (page) => page.nextCursor },
@@ -38,10 +36,6 @@ export function LeadsPage() {
     () => (manager ? people.people.filter((p) => p.role === 'sales') : null),
     [manager, people.people],
   );
-
-  useRefreshOnNotification(() => {
-    void utils.leads.list.invalidate();
-  });
 
   return (
     <>

@@ -8,6 +8,7 @@ import {
 } from './cache-updates';
 import { flattenPages } from '../../lib/flatten-pages';
 import { makeFilter } from './notification-filter';
+import { makeLead } from '../records/test-records';
 import { makeNotification, pagesOf } from './test-notifications';
 
 const all = makeFilter('all', []);
@@ -350,5 +351,33 @@ describe('filtered mark-all and preferences', () => {
     const data = pagesOf({ items: [n1], nextCursor: null });
     expect(applyEventToPages(data, event, all, undefined)).toEqual({ data, stale: false });
     expect(nextUnreadCount(3, event, undefined)).toBe(3);
+  });
+});
+
+describe('task.changed and lead.changed', () => {
+  const task = n1.type === 'task_assignment' ? n1.task : null;
+  const later = (minutes: number) =>
+    new Date(Date.parse('2025-03-10T12:00:00.000Z') + minutes * 60_000).toISOString();
+
+  it('brings the task a card embeds up to date, newest version only, never the count', () => {
+    if (!task) throw new Error('n1 is a task assignment');
+    const done = { ...task, status: 'done' as const, updatedAt: later(5) };
+    const data = pagesOf({ items: [n1, n2], nextCursor: null });
+    const event: CacheEvent = { kind: 'task.changed', task: done };
+    const next = applyEventToPages(data, event, all, undefined).data;
+    const card = next.pages[0]?.items[0];
+    expect(card?.type === 'task_assignment' && card.task.status).toBe('done');
+    expect(next.pages[0]?.items[1]).toBe(n2);
+    // A replay of the same or an older snapshot changes nothing.
+    expect(applyEventToPages(next, event, all, undefined).data).toBe(next);
+    const older: CacheEvent = { kind: 'task.changed', task: { ...task, updatedAt: later(1) } };
+    expect(applyEventToPages(next, older, all, undefined).data).toBe(next);
+    expect(nextUnreadCount(3, event, undefined)).toBe(3);
+  });
+
+  it('leaves notifications about other records alone', () => {
+    const data = pagesOf({ items: [n1, n2], nextCursor: null });
+    const lead: CacheEvent = { kind: 'lead.changed', lead: makeLead('lead-1', { version: 9 }) };
+    expect(applyEventToPages(data, lead, all, undefined).data).toBe(data);
   });
 });

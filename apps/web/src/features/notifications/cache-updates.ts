@@ -1,5 +1,6 @@
 import type { Notification, StreamEvent } from '@acme/contracts';
 import { findInPages, insertSorted, mapItems, type NotificationPages } from './list-pages';
+import { withRecordSnapshot } from './record-snapshots';
 import { matchesFilter, type NotificationFilter } from './notification-filter';
 import {
   archive,
@@ -77,9 +78,10 @@ export function applyEventToPages(
       return placeInPages(data, event.notification, filter, true);
     case 'notifications.allReadArchived':
       return archiveAllReadInPages(data, filter, event.archivedAt);
-    case 'preferences.updated':
     case 'task.changed':
     case 'lead.changed':
+      return { data: mapItems(data, (item) => withRecordSnapshot(item, event)), stale: false };
+    case 'preferences.updated':
       return { data, stale: false };
   }
 }

@@ -7,6 +7,7 @@ import { createNotificationCache, type UnreadCount } from './notification-cache'
 import { makeFilter } from './notification-filter';
 import { notificationKeys } from './notification-keys';
 import { makeNotification } from './test-notifications';
+import { sales1 } from '../records/test-records';
 
 const allKey = notificationKeys.list(makeFilter('all', []));
 const unreadKey = notificationKeys.list(makeFilter('unread', []));
@@ -28,7 +29,7 @@ afterEach(() => {
 
 function setup() {
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const cache = createNotificationCache(queryClient);
+  const cache = createNotificationCache(queryClient, sales1);
   detach = cache.attach();
   return cache;
 }

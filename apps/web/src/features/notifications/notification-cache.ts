@@ -1,5 +1,6 @@
-import type { Notification } from '@acme/contracts';
-import type { Query, QueryCacheNotifyEvent, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Notification, User } from '@acme/contracts';
+import { replayAfterFetch } from '../../lib/replay-after-fetch';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import {
   applyEventToPages,
   eventTargetId,
@@ -8,6 +9,7 @@ import {
   type CacheEvent,
   type NotificationPages,
 } from './cache-updates';
+import { createRecordCache } from '../records/record-cache';
 import { isNotificationFilter } from './notification-filter';
 import { notificationKeys } from './notification-keys';
 
@@ -26,6 +28,7 @@ export type CacheSnapshot = [QueryKey, unknown][];
  * and the count, which cannot be patched twice safely, is simply fetched again.
  */
 export interface NotificationCache {
+  /** Record events also update the task and lead lists (see record-cache). */
   apply(event: CacheEvent): void;
   /** After `sync.reset`: refetch everything shown, keeping the old data on screen meanwhile. */
   refresh(): Promise<void>;
@@ -36,8 +39,9 @@ export interface NotificationCache {
   attach(): () => void;
 }
 
-export function createNotificationCache(queryClient: QueryClient): NotificationCache {
+export function createNotificationCache(queryClient: QueryClient, viewer: User): NotificationCache {
   const queryCache = queryClient.getQueryCache();
+  const records = createRecordCache(queryClient, viewer);
   const replays = new Map<string, CacheEvent[]>();
 
   const listQueries = () => queryCache.findAll({ queryKey: notificationKeys.lists });
@@ -63,21 +67,12 @@ export function createNotificationCache(queryClient: QueryClient): NotificationC
     if (result.stale) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
   };
 
-  const onCacheEvent = (cacheEvent: QueryCacheNotifyEvent) => {
-    const query: Query = cacheEvent.query as Query;
-    if (cacheEvent.type === 'removed') {
-      replays.delete(query.queryHash);
-      return;
-    }
-    if (cacheEvent.type !== 'updated' || query.state.fetchStatus !== 'idle') return;
-    const queued = replays.get(query.queryHash);
-    if (!queued) return;
-    replays.delete(query.queryHash);
+  const onCacheEvent = replayAfterFetch(replays, (query, queued) => {
     for (const event of queued) {
       const id = eventTargetId(event);
       patchList(query, event, id ? find(id) : undefined);
     }
-  };
+  });
 
   const applyToCount = (event: CacheEvent, known: Notification | undefined) => {
     const query = queryCache.find<UnreadCount>({
@@ -99,6 +94,7 @@ export function createNotificationCache(queryClient: QueryClient): NotificationC
     apply(event) {
       const id = eventTargetId(event);
       const known = id ? find(id) : undefined;
+      if (event.kind === 'task.changed' || event.kind === 'lead.changed') records.apply(event);
       applyToCount(event, known);
       for (const query of listQueries()) {
         patchList(query, event, known);
@@ -109,7 +105,12 @@ export function createNotificationCache(queryClient: QueryClient): NotificationC
         }
       }
     },
-    refresh: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    refresh: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+        records.refresh(),
+      ]);
+    },
     snapshot: () => queryClient.getQueriesData({ queryKey: notificationKeys.all }),
     restore(snapshot) {
       replays.clear();
@@ -120,8 +121,10 @@ export function createNotificationCache(queryClient: QueryClient): NotificationC
     find,
     attach() {
       const unsubscribe = queryCache.subscribe(onCacheEvent);
+      const detachRecords = records.attach();
       return () => {
         unsubscribe();
+        detachRecords();
         replays.clear();
       };
     },

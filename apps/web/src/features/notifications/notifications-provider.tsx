@@ -102,7 +102,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const { client } = trpc.useUtils();
-  const [cache] = useState(() => createNotificationCache(queryClient));
+  const [cache] = useState(() => createNotificationCache(queryClient, user));
   const [hub, setHub] = useState<StreamHub | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const { announcement, announce } = useNewNotificationAlerts(cache, panelOpen);

@@ -1,6 +1,4 @@
 import type { Task, TaskStatus, User } from '@acme/contracts';
-import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { getQueryKey } from '@trpc/react-query';
 import { CalendarClock } from 'lucide-react';
 import { toast } from 'sonner';
 import { NobodyLabel, PersonSelect } from '../../components/ui/person-select';
@@ -9,34 +7,19 @@ import { cn } from '../../lib/cn';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
+import { useNotificationsContext } from '../notifications/notifications-context';
 import { formatDue } from './due-date';
 import { priorityMeta, statuses, statusMeta } from './task-meta';
 
-interface TaskPage {
-  items: Task[];
-  nextCursor: string | null;
-}
-
 /**
- * After a change: the saved task replaces the old one in every cached list at once (no
- * flicker back while refetching), then the lists refetch, as filters may now differ.
+ * After a change: the saved task goes into every cached list at once, as the stream's
+ * `task.changed` would put it (replaced, dropped from lists it has left, added where it now
+ * belongs), so the page needs no refetch and the later echo changes nothing.
  */
 export function useTaskSaved() {
-  const queryClient = useQueryClient();
-  const utils = trpc.useUtils();
+  const { cache } = useNotificationsContext();
   return (task: Task) => {
-    queryClient.setQueriesData<InfiniteData<TaskPage>>(
-      { queryKey: getQueryKey(trpc.tasks.list) },
-      (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.map((item) => (item.id === task.id ? task : item)),
-          })),
-        },
-    );
-    void utils.tasks.list.invalidate();
+    cache.apply({ kind: 'task.changed', task });
   };
 }
 

@@ -83,8 +83,8 @@ export function TasksPage() {
   const { query, records: tasks, missing, highlight, flashRecord } = useTaskList(filter);
   const utils = trpc.useUtils();
 
+  // The lists follow task.changed; a reminder firing changes only the reminders.
   useRefreshOnNotification(() => {
-    void utils.tasks.list.invalidate();
     void utils.reminders.list.invalidate();
   });
 

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useUnreadCount } from '../notifications/use-notification-queries';
 
 /**
- * Runs `refresh` when a notification arrives (the unread count goes up): a task assigned
- * to you, a reminder firing or a lead handed to you changes the lists on this page.
+ * Runs `refresh` when a notification arrives (the unread count goes up), for what the
+ * stream's record events do not carry: a reminder firing, a group you were added to.
  */
 export function useRefreshOnNotification(refresh: () => void) {
   const unread = useUnreadCount();
