@@ -113,6 +113,10 @@ export function NotificationBell() {
             onOpenAutoFocus={focusInitial}
             onInteractOutside={keepOpenForToasts}
             onKeyDown={onPanelKeyDown}
+            // Tabbing on to the page leaves it open, so Shift+Tab comes back in.
+            onFocusOutside={(event) => {
+              event.preventDefault();
+            }}
             className="z-50 flex h-[min(36rem,calc(100dvh-5rem))] w-[26rem] max-w-[calc(100vw-1rem)] animate-fade-in flex-col overflow-hidden rounded-md border border-line bg-surface shadow-float"
           >
             <NotificationPanel heading={heading} {...panelProps} />

@@ -32,9 +32,15 @@ export function SubItems({
   ctx: LineContext;
 }) {
   return (
-    <ul id={id} aria-label="Updates" className="flex flex-col gap-1 pr-3 pb-3 pl-[4.25rem]">
+    // Not a list: a card's items are not cards of the feed.
+    <div
+      id={id}
+      role="group"
+      aria-label="Updates"
+      className="flex flex-col gap-1 pr-3 pb-3 pl-[4.25rem]"
+    >
       {items.map((item) => (
-        <li
+        <div
           key={item.id}
           data-sub-item={item.id}
           className="flex gap-2 border-l-2 border-line pl-3 text-sm text-fg-muted"
@@ -48,8 +54,8 @@ export function SubItems({
               </time>
             </span>
           </span>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }
