@@ -135,5 +135,5 @@ export function CardActions({
     );
   }
   if (actions.length === 0) return null;
-  return <div className="flex flex-wrap items-center gap-2 pr-3 pb-3 pl-[4.25rem]">{actions}</div>;
+  return <div className="flex flex-wrap items-center gap-2 pr-3 pb-3 pl-[4.75rem]">{actions}</div>;
 }

@@ -4,14 +4,23 @@ import { Avatar } from '../../components/ui/avatar';
 import { cn } from '../../lib/cn';
 
 /** Who did it: their initials, or the system's icon when nobody did (a reminder firing). */
-export function ActorAvatar({ actor, className }: { actor: Actor | null; className?: string }) {
+export function ActorAvatar({
+  actor,
+  small = false,
+  className,
+}: {
+  actor: Actor | null;
+  small?: boolean;
+  className?: string;
+}) {
   if (!actor) {
     return (
       <span
         role="img"
         aria-label="System"
         className={cn(
-          'inline-flex size-8 shrink-0 items-center justify-center rounded-full border border-line bg-surface text-fg-muted',
+          'inline-flex shrink-0 items-center justify-center rounded-full border border-line bg-surface text-fg-muted',
+          small ? 'size-6' : 'size-8',
           className,
         )}
       >
@@ -19,7 +28,7 @@ export function ActorAvatar({ actor, className }: { actor: Actor | null; classNa
       </span>
     );
   }
-  return <Avatar name={actor.name} className={className} />;
+  return <Avatar name={actor.name} size={small ? 'sm' : 'md'} className={className} />;
 }
 
 /** The distinct actors of a card, stacked (at most three). */
@@ -33,15 +42,13 @@ export function StackedAvatars({ actors }: { actors: (Actor | null)[] }) {
   });
   if (distinct.length === 1) return <ActorAvatar actor={distinct[0] ?? null} />;
   return (
-    <span className="relative h-8 w-10 shrink-0">
+    <span className="flex shrink-0 -space-x-3">
       {distinct.slice(0, 3).map((actor, index) => (
+        // The newest actor on top.
         <ActorAvatar
           key={actor?.id ?? 'system'}
           actor={actor}
-          className={cn(
-            'absolute size-6 ring-2 ring-surface',
-            ['top-0 left-0 z-30', 'top-2 left-2 z-20', 'top-1 left-4 z-10'][index],
-          )}
+          className={cn('relative ring-2 ring-surface', ['z-30', 'z-20', 'z-10'][index])}
         />
       ))}
     </span>

@@ -37,7 +37,7 @@ export function SubItems({
       id={id}
       role="group"
       aria-label="Updates"
-      className="flex flex-col gap-1 pr-3 pb-3 pl-[4.25rem]"
+      className="flex flex-col gap-1 pr-3 pb-3 pl-[4.75rem]"
     >
       {items.map((item) => (
         <div
@@ -45,7 +45,7 @@ export function SubItems({
           data-sub-item={item.id}
           className="flex gap-2 border-l-2 border-line pl-3 text-sm text-fg-muted"
         >
-          <ActorAvatar actor={item.actor} className="size-6" />
+          <ActorAvatar actor={item.actor} small />
           <span className="min-w-0 flex-1">
             <LineView parts={buildLine(item, ctx).parts} />
             <span className="block text-xs tabular-nums">
