@@ -1,5 +1,6 @@
 import {
   expect,
+  expectUnread,
   inbox,
   openPanel,
   openSettings,
@@ -12,7 +13,7 @@ import {
 
 /*
  * Screenshots of the inbox states for review (e2e/screenshots/notifications-inbox-*.png): the
- * snooze menu, the Snoozed view, the custom-time dialog and the settings page, in light and
+ * cards (one expanded), the snooze menu, the Snoozed view, the custom-time dialog and the settings page, in light and
  * dark, on a desktop and a phone.
  */
 
@@ -29,12 +30,37 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const [rep] = await people('sales');
       const { page } = await signIn(rep, { ...options, colorScheme });
       const snoozed = uniqueTitle('Call the supplier back');
-      await notify(rep.id, { type: 'lead_assignment', title: uniqueTitle('Lead: Globex Corp') });
+      const review = uniqueTitle('Quarterly review');
+      const recordId = `task_${crypto.randomUUID().slice(0, 8)}`;
+      const maya = { id: 'user_maya_e2e', name: 'Maya Chen' };
+      await notify(rep.id, {
+        type: 'lead_assignment',
+        title: uniqueTitle('Lead: Globex'),
+        actor: maya,
+      });
       await notify(rep.id, { type: 'task_reminder', title: snoozed });
-      await notify(rep.id, { title: uniqueTitle('Quarterly review assigned') });
+      await notify(rep.id, {
+        title: uniqueTitle('Assigned'),
+        recordName: review,
+        recordId,
+        actor: maya,
+      });
+      await notify(rep.id, {
+        type: 'task_completed',
+        title: uniqueTitle('Completed'),
+        recordName: review,
+        recordId,
+        actor: { id: 'user_sam_e2e', name: 'Sam Ortiz' },
+      });
       const name = (shot: string) => `inbox-${shot}-${colorScheme}-${device}`;
 
+      await expectUnread(page, 4);
       await openPanel(page);
+      const card = inbox.item(page, review);
+      await expect(card).toContainText(`2 updates on ${review}`);
+      await card.getByRole('button', { name: 'Show all 2' }).click();
+      await expect(card.getByRole('group', { name: 'Updates' })).toBeVisible();
+      await saveScreenshot(page, testInfo, name('cards'));
       await (await rowButton(page, snoozed, 'Snooze')).click();
       await expect(page.getByRole('menuitem', { name: /^1 hour/ })).toBeVisible();
       await saveScreenshot(page, testInfo, name('snooze-menu'));

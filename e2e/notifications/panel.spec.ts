@@ -82,7 +82,7 @@ test('long inboxes load more as you scroll, and the type filter narrows the list
       message: 'One of many.',
       task: {
         id: `task_batch_${i}`,
-        title: 'Batch task',
+        title: `${batch} #${String(i).padStart(2, '0')}`,
         description: null,
         priority: 'low',
         status: 'to_do',
@@ -103,7 +103,7 @@ test('long inboxes load more as you scroll, and the type filter narrows the list
     message: 'Globex Corp, $12,000',
     lead: {
       id: 'lead_filter',
-      name: 'Globex Corp',
+      name: lead,
       company: 'Globex',
       email: null,
       phone: null,

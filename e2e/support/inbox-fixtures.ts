@@ -57,7 +57,8 @@ export async function showView(page: Page, view: 'Inbox' | 'Archived' | 'Snoozed
 export async function rowButton(page: Page, title: string, name: string): Promise<Locator> {
   const row = inbox.item(page, title);
   await row.hover();
-  return row.getByRole('button', { name });
+  // Exact: "Snooze" is the menu, "Snooze 1 h" a reminder card's own button.
+  return row.getByRole('button', { name, exact: true });
 }
 
 /** The undo toast of an action ("Archived", "Marked 2 notifications as read"). */
@@ -73,7 +74,8 @@ export async function openSettings(page: Page, person: Person): Promise<void> {
 }
 
 export function channelSwitch(page: Page, type: string, channel: string): Locator {
-  return page.getByRole('switch', { name: `${type}: ${channel}` });
+  // Exact: "Tasks: Toast" is not "Reassigned tasks: Toast".
+  return page.getByRole('switch', { name: `${type}: ${channel}`, exact: true });
 }
 
 /** A task assigned to `assignee` by `manager` (a task_assignment notification). */

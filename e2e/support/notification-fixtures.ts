@@ -60,16 +60,34 @@ function recordId(prefix: string): string {
   return `${prefix}_${Math.random().toString(36).slice(2, 12)}`;
 }
 
-/** A valid notification of `type` for the store, with record snapshots filled in. */
+export interface BuildOptions {
+  /** Who did it; null (the default) for a system notification. */
+  actor?: { id: string; name: string } | null;
+  /** The record's name (task title, lead or group name); the notification's title by default. */
+  recordName?: string;
+  /** The record's id, to make several notifications about one record. */
+  recordId?: string;
+  /** Fields of the embedded task. */
+  task?: Partial<Task>;
+}
+type Task = Extract<NewNotification, { type: 'task_assignment' }>['task'];
+
+/**
+ * A valid notification of `type` for the store, with record snapshots filled in. The panel
+ * shows the record's name, so it defaults to the (unique) title: specs find cards by it.
+ */
 export function buildNotification(
   type: NotificationType,
   title: string,
   message = 'Created by an end-to-end test.',
+  opts: BuildOptions = {},
 ): NewNotification {
   const now = new Date().toISOString();
-  const task = {
-    id: recordId('task'),
-    title: 'Complete project',
+  const name = opts.recordName ?? title;
+  const actor = opts.actor ?? null;
+  const task: Task = {
+    id: opts.recordId ?? recordId('task'),
+    title: name,
     description: null,
     priority: 'high' as const,
     status: 'to_do' as const,
@@ -79,15 +97,17 @@ export function buildNotification(
     createdById: 'e2e',
     createdAt: now,
     updatedAt: now,
+    ...opts.task,
   };
   switch (type) {
     case 'task_assignment':
     case 'task_unassigned':
     case 'task_completed':
-      return { type, title, message, task };
+      return { type, actor, title, message, task };
     case 'task_reminder':
       return {
         type,
+        actor,
         title,
         message,
         task,
@@ -104,11 +124,12 @@ export function buildNotification(
     case 'lead_assignment':
       return {
         type,
+        actor,
         title,
         message,
         lead: {
-          id: recordId('lead'),
-          name: 'Globex Corp',
+          id: opts.recordId ?? recordId('lead'),
+          name,
           company: 'Globex',
           email: null,
           phone: null,
@@ -123,11 +144,12 @@ export function buildNotification(
     case 'approver_group_created':
       return {
         type,
+        actor,
         title,
         message,
         approverGroup: {
-          id: recordId('group'),
-          name: 'Finance approvers',
+          id: opts.recordId ?? recordId('group'),
+          name,
           description: null,
           memberIds: [],
           createdById: 'e2e',
@@ -150,7 +172,7 @@ interface TestFixtures {
   signedInPage: Page;
   notify: (
     userId: string,
-    opts?: { type?: NotificationType; title?: string; message?: string },
+    opts?: { type?: NotificationType; title?: string; message?: string } & BuildOptions,
   ) => Promise<CreatedNotification>;
 }
 
@@ -189,6 +211,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         opts.type ?? 'task_assignment',
         opts.title ?? uniqueTitle('Task assigned'),
         opts.message,
+        opts,
       );
       return (await store.create(userId, input)).notification;
     });

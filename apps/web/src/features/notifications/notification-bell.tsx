@@ -10,6 +10,7 @@ import type { InboxTab } from './notification-filter';
 import { NotificationPanel } from './notification-panel';
 import { dismissNotificationToasts } from './notification-toast';
 import { useNotificationsContext } from './notifications-context';
+import { usePanelTabOrder } from './panel-tab-order';
 import { useUnreadCount } from './use-notification-queries';
 
 interface BellButtonProps extends ComponentProps<'button'> {
@@ -61,7 +62,9 @@ export function NotificationBell() {
   const [tab, setTab] = useState<InboxTab>('all');
   const [types, setTypes] = useState<NotificationType[]>([]);
   const panelRef = useRef<HTMLDivElement>(null);
+  const bellRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
+  const onPanelKeyDown = usePanelTabOrder({ open: panelOpen && wide, bellRef, panelRef });
 
   const heading = (
     <h2 id={headingId} className="text-base font-semibold text-fg">
@@ -99,7 +102,7 @@ export function NotificationBell() {
     return (
       <Popover.Root open={panelOpen} onOpenChange={setPanelOpen}>
         <Popover.Trigger asChild>
-          <BellButton unread={unread} />
+          <BellButton ref={bellRef} unread={unread} />
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content
@@ -109,6 +112,11 @@ export function NotificationBell() {
             aria-labelledby={headingId}
             onOpenAutoFocus={focusInitial}
             onInteractOutside={keepOpenForToasts}
+            onKeyDown={onPanelKeyDown}
+            // Tabbing on to the page leaves it open, so Shift+Tab comes back in.
+            onFocusOutside={(event) => {
+              event.preventDefault();
+            }}
             className="z-50 flex h-[min(36rem,calc(100dvh-5rem))] w-[26rem] max-w-[calc(100vw-1rem)] animate-fade-in flex-col overflow-hidden rounded-md border border-line bg-surface shadow-float"
           >
             <NotificationPanel heading={heading} {...panelProps} />

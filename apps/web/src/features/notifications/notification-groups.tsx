@@ -3,7 +3,9 @@ import { useId, useMemo, useState, type KeyboardEvent, type RefObject } from 're
 import { CustomSnoozeDialog } from './custom-snooze-dialog';
 import { groupByDay } from './format-time';
 import { NotificationItem, type ItemActions } from './notification-item';
+import { leadOf, type FeedEntry } from './feed-entries';
 import { useNotificationActions } from './use-notification-actions';
+import { useLineContext } from './use-line-context';
 
 /** After the custom-time dialog: back to the row's snooze button, or its row if it left. */
 function refocusRow(list: HTMLElement | null, id: string): void {
@@ -14,9 +16,9 @@ function refocusRow(list: HTMLElement | null, id: string): void {
   target?.focus();
 }
 
-/** The rows under "Today", "Yesterday" and "Earlier"; opening a row marks it read. */
+/** The cards under "Today", "Yesterday" and "Earlier"; opening a card marks it read. */
 export function NotificationGroups({
-  items,
+  entries,
   now,
   activeId,
   onRowFocus,
@@ -25,7 +27,7 @@ export function NotificationGroups({
   listRef,
   panelRef,
 }: {
-  items: Notification[];
+  entries: FeedEntry[];
   now: number;
   /** The row in the Tab order. */
   activeId: string | undefined;
@@ -37,35 +39,42 @@ export function NotificationGroups({
 }) {
   const actions = useNotificationActions();
   const headingId = useId();
-  const [customFor, setCustomFor] = useState<string | null>(null);
+  const ctx = useLineContext(now);
+  const [customFor, setCustomFor] = useState<string[] | null>(null);
   const [lastCustom, setLastCustom] = useState<string | null>(null);
   const groups = useMemo(
-    () => groupByDay(items, (item) => new Date(item.createdAt), new Date(now)),
-    [items, now],
+    () => groupByDay(entries, (entry) => new Date(leadOf(entry).createdAt), new Date(now)),
+    [entries, now],
   );
 
-  const actionsFor = (notification: Notification): ItemActions => ({
-    toggleRead: () => {
-      if (notification.isRead) actions.markUnread(notification.id);
-      else actions.markRead(notification.id);
-    },
-    archive: () => {
-      actions.archive(notification.id);
-    },
-    unarchive: () => {
-      actions.unarchive(notification.id);
-    },
-    snooze: (until) => {
-      actions.snooze(notification.id, until);
-    },
-    unsnooze: () => {
-      actions.unsnooze(notification.id);
-    },
-    customSnooze: () => {
-      setCustomFor(notification.id);
-      setLastCustom(notification.id);
-    },
-  });
+  // A collapsed card acts on every item of it: one call per id, one batched request.
+  const actionsFor = (entry: FeedEntry): ItemActions => {
+    const ids = entry.items.map((item) => item.id);
+    const unread = entry.items.filter((item) => !item.isRead);
+    const each = (act: (id: string) => void) => () => {
+      ids.forEach(act);
+    };
+    return {
+      toggleRead: () => {
+        if (unread.length > 0) for (const item of unread) actions.markRead(item.id);
+        else ids.forEach(actions.markUnread);
+      },
+      archive: each(actions.archive),
+      unarchive: each(actions.unarchive),
+      snooze: (until) => {
+        for (const id of ids) actions.snooze(id, until);
+      },
+      unsnooze: each(actions.unsnooze),
+      customSnooze: () => {
+        setCustomFor(ids);
+        setLastCustom(leadOf(entry).id);
+      },
+    };
+  };
+
+  const open = (entry: FeedEntry) => {
+    for (const item of entry.items) if (!item.isRead) actions.markRead(item.id);
+  };
 
   const sections = groups.map(({ group, items: groupItems }) => (
     <section key={group} aria-labelledby={`${headingId}-${group}`}>
@@ -76,22 +85,27 @@ export function NotificationGroups({
         {group}
       </h3>
       <ul className="flex flex-col px-1">
-        {groupItems.map((notification) => (
+        {groupItems.map((entry) => (
           <NotificationItem
-            key={notification.id}
-            notification={notification}
-            now={now}
-            active={notification.id === activeId}
+            key={entry.key}
+            entry={entry}
+            ctx={ctx}
+            active={leadOf(entry).id === activeId}
             onFocus={() => {
-              onRowFocus(notification);
+              onRowFocus(leadOf(entry));
             }}
             onOpen={(event) => {
-              if (!notification.isRead) actions.markRead(notification.id);
+              open(entry);
               // A new-tab click leaves this view as it is.
               if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
               onNavigate();
             }}
-            actions={actionsFor(notification)}
+            onOpenRecord={() => {
+              open(entry);
+              onNavigate();
+              actions.open(leadOf(entry));
+            }}
+            actions={actionsFor(entry)}
             onKeyDown={onKeyDown}
           />
         ))}
@@ -108,7 +122,7 @@ export function NotificationGroups({
           setCustomFor(null);
         }}
         onSnooze={(until) => {
-          if (customFor) actions.snooze(customFor, until);
+          for (const id of customFor ?? []) actions.snooze(id, until);
           setCustomFor(null);
         }}
         onCloseAutoFocus={(event) => {

@@ -3,6 +3,7 @@ import { ListError } from '../../components/ui/list-error';
 import { describeError } from '../../lib/errors';
 import { flattenPages } from '../../lib/flatten-pages';
 import { useNow } from '../../lib/use-now';
+import { leadOf, toFeedEntries } from './feed-entries';
 import type { NotificationFilter } from './notification-filter';
 import { NotificationGroups } from './notification-groups';
 import { NotificationListEmpty, NotificationListSkeleton } from './notification-list-states';
@@ -31,10 +32,13 @@ export function NotificationList({
   const now = useNow(30_000);
   const listRef = useRef<HTMLDivElement>(null);
   const items = useMemo(() => flattenPages(query.data), [query.data]);
+  const entries = useMemo(() => toFeedEntries(items), [items]);
+  // Roving focus moves between cards: each is its newest notification.
+  const leads = useMemo(() => entries.map(leadOf), [entries]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   // Always mounted, whatever the list shows: the last row going must still move focus.
   const focus = useRowFocus({
-    items,
+    items: leads,
     listRef,
     panelRef,
     onPastEnd: () => {
@@ -62,7 +66,7 @@ export function NotificationList({
   return (
     <div ref={listRef} className="pb-2">
       <NotificationGroups
-        items={items}
+        entries={entries}
         now={now}
         activeId={focus.activeId}
         onRowFocus={focus.onRowFocus}

@@ -1,25 +1,29 @@
 import type { Notification } from '@acme/contracts';
-import { X } from 'lucide-react';
+import { BellRing, X, type LucideIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { toast } from 'sonner';
 import { notificationTypeInfo } from './notification-types';
 
 /**
- * The toast for a notification that just arrived: the whole card opens it; the close button
- * only dismisses. Sonner pauses its 5 s timer while the pointer is over the toasts.
+ * A toast card: the whole card opens what it is about; the close button only dismisses.
+ * Sonner pauses its 5 s timer while the pointer is over the toasts.
  */
-function NotificationToast({
-  notification,
+function ToastCard({
+  testId,
+  icon: Icon,
   onOpen,
   onDismiss,
+  children,
 }: {
-  notification: Notification;
+  testId: string;
+  icon: LucideIcon;
   onOpen: () => void;
   onDismiss: () => void;
+  children: ReactNode;
 }) {
-  const { icon: Icon } = notificationTypeInfo[notification.type];
   return (
     <div
-      data-testid="notification-toast"
+      data-testid={testId}
       className="notification-toast relative w-[var(--width)] max-w-full rounded-md border border-line bg-surface text-sm text-fg shadow-float"
     >
       <button
@@ -30,13 +34,7 @@ function NotificationToast({
         <span className="flex size-8 shrink-0 items-center justify-center rounded-md bg-accent-soft text-accent-text">
           <Icon aria-hidden className="size-4" />
         </span>
-        <span className="min-w-0 flex-1">
-          <span className="block text-xs text-fg-muted">New notification</span>
-          <span className="block truncate font-semibold">{notification.title}</span>
-          {notification.message && (
-            <span className="mt-0.5 line-clamp-2 text-fg-muted">{notification.message}</span>
-          )}
-        </span>
+        <span className="min-w-0 flex-1">{children}</span>
       </button>
       <button
         type="button"
@@ -47,6 +45,32 @@ function NotificationToast({
         <X aria-hidden className="size-4" />
       </button>
     </div>
+  );
+}
+
+/** The toast for a notification that just arrived. */
+function NotificationToast({
+  notification,
+  onOpen,
+  onDismiss,
+}: {
+  notification: Notification;
+  onOpen: () => void;
+  onDismiss: () => void;
+}) {
+  return (
+    <ToastCard
+      testId="notification-toast"
+      icon={notificationTypeInfo[notification.type].icon}
+      onOpen={onOpen}
+      onDismiss={onDismiss}
+    >
+      <span className="block text-xs text-fg-muted">New notification</span>
+      <span className="block truncate font-semibold">{notification.title}</span>
+      {notification.message && (
+        <span className="mt-0.5 line-clamp-2 text-fg-muted">{notification.message}</span>
+      )}
+    </ToastCard>
   );
 }
 
@@ -73,6 +97,45 @@ export function showNotificationToast(notification: Notification, onOpen: () => 
       duration: 5_000,
       onDismiss: () => shown.delete(id),
       onAutoClose: () => shown.delete(id),
+    },
+  );
+}
+
+const SUMMARY_ID = 'notification-summary';
+
+/** The single toast of a notification, taken over by a summary. */
+export function dismissNotificationToast(notificationId: string): void {
+  const id = `notification-${notificationId}`;
+  toast.dismiss(id);
+  shown.delete(id);
+}
+
+/** One toast for a burst, "12 new notifications", updated in place as more arrive. */
+export function showSummaryToast(count: number, onOpen: () => void): void {
+  shown.add(SUMMARY_ID);
+  const dismiss = () => {
+    toast.dismiss(SUMMARY_ID);
+  };
+  toast.custom(
+    () => (
+      <ToastCard
+        testId="notification-summary-toast"
+        icon={BellRing}
+        onOpen={() => {
+          dismiss();
+          onOpen();
+        }}
+        onDismiss={dismiss}
+      >
+        <span className="block font-semibold tabular-nums">{count} new notifications</span>
+        <span className="block text-xs text-fg-muted">Open the inbox to see them</span>
+      </ToastCard>
+    ),
+    {
+      id: SUMMARY_ID,
+      duration: 5_000,
+      onDismiss: () => shown.delete(SUMMARY_ID),
+      onAutoClose: () => shown.delete(SUMMARY_ID),
     },
   );
 }

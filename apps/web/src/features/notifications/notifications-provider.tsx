@@ -10,7 +10,12 @@ import { badgeText } from './format-time';
 import { markArrived } from './live-arrivals';
 import { notificationKeys } from './notification-keys';
 import { createNotificationCache, type NotificationCache } from './notification-cache';
-import { showNotificationToast } from './notification-toast';
+import { emptyBurst, nextBurst } from './burst';
+import {
+  dismissNotificationToast,
+  showNotificationToast,
+  showSummaryToast,
+} from './notification-toast';
 import { NotificationsContext } from './notifications-context';
 import { StreamHub, type EventMeta, type OpenStream } from './stream-hub';
 import { useNotificationActionsFor } from './use-notification-actions';
@@ -58,16 +63,35 @@ function useUnreadTitle(): void {
  * Tells the user about a new notification: a screen reader announcement, a toast unless the
  * panel is open, and a desktop notification from the tab holding the stream while hidden.
  */
-function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) {
+function useNewNotificationAlerts(
+  cache: NotificationCache,
+  panelOpen: boolean,
+  setPanelOpen: (open: boolean) => void,
+) {
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const actions = useNotificationActionsFor(cache);
 
   // The stream callbacks outlive renders: they read the latest values through a ref.
-  const latest = useRef({ panelOpen, actions });
+  const latest = useRef({ panelOpen, actions, setPanelOpen });
   useEffect(() => {
-    latest.current = { panelOpen, actions };
+    latest.current = { panelOpen, actions, setPanelOpen };
   });
+  const burst = useRef(emptyBurst);
+
+  // A burst shows one summary toast, counting on while it lasts, instead of one each.
+  const toastFor = useCallback((notification: Notification, open: () => void) => {
+    const next = nextBurst(burst.current, notification.id, Date.now());
+    burst.current = next.state;
+    if (next.decision.kind === 'single') {
+      showNotificationToast(notification, open);
+      return;
+    }
+    next.decision.replaces.forEach(dismissNotificationToast);
+    showSummaryToast(next.decision.count, () => {
+      latest.current.setPanelOpen(true);
+    });
+  }, []);
 
   const announce = useCallback(
     (notification: Notification, meta: EventMeta) => {
@@ -77,7 +101,7 @@ function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) 
         latest.current.actions.open(notification);
       };
       const channels = channelsOf(cachedPreferences(queryClient), notification.type);
-      if (!latest.current.panelOpen && channels.toast) showNotificationToast(notification, open);
+      if (!latest.current.panelOpen && channels.toast) toastFor(notification, open);
       if (channels.desktop && meta.isLeader && document.hidden) {
         showDesktopNotification({
           tag: notification.id,
@@ -87,7 +111,7 @@ function useNewNotificationAlerts(cache: NotificationCache, panelOpen: boolean) 
         });
       }
     },
-    [queryClient],
+    [queryClient, toastFor],
   );
 
   return { announcement, announce };
@@ -105,7 +129,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [cache] = useState(() => createNotificationCache(queryClient, user));
   const [hub, setHub] = useState<StreamHub | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
-  const { announcement, announce } = useNewNotificationAlerts(cache, panelOpen);
+  const { announcement, announce } = useNewNotificationAlerts(cache, panelOpen, setPanelOpen);
 
   useEffect(() => cache.attach(), [cache]);
 
