@@ -29,6 +29,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }, testInfo) => {
       const [rep] = await people('sales');
       const { page } = await signIn(rep, { ...options, colorScheme });
+      // Live first: creates racing the first snapshot left the badge at 0 once in ~20 runs
+      // (to be found: see the issue 15 note).
+      await expect(inbox.status(page)).toHaveText('Live');
       const snoozed = uniqueTitle('Call the supplier back');
       const review = uniqueTitle('Quarterly review');
       const recordId = `task_${crypto.randomUUID().slice(0, 8)}`;
