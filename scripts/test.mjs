@@ -39,35 +39,46 @@ run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'lint', 'build', '--output-log
 const turboTest = (filters, testRedis) => {
   const { ACME_TEST_REDIS: _, ...env } = process.env;
   if (testRedis) env.ACME_TEST_REDIS = testRedis;
-  const args = ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...filters];
+  const args = ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...filters];
   return spawnSync('pnpm', args, { stdio: 'inherit', cwd: root, env }).status;
 };
 
 const steps = [];
 log('Unit and integration tests (vitest, real redis-server)');
-steps.push(turboTest(['--filter=!@acme/e2e']));
+steps.push(['unit and integration', turboTest(['--filter=!@acme/e2e'])]);
 log('Integration tests again on a 3+3 Redis Cluster (ACME_TEST_REDIS=cluster)');
 const clusterStart = Date.now();
-steps.push(turboTest(clusterSuites, 'cluster'));
+steps.push(['cluster pass', turboTest(clusterSuites, 'cluster')]);
 log(`The cluster pass took ${Math.round((Date.now() - clusterStart) / 1000)} s`);
 log('End-to-end tests (Playwright, Debian Chromium)');
-steps.push(
-  spawnSync('pnpm', ['--filter', '@acme/e2e', 'test'], { stdio: 'inherit', cwd: root }).status,
-);
+const e2e = spawnSync('pnpm', ['--filter', '@acme/e2e', 'test'], { stdio: 'inherit', cwd: root });
+steps.push(['end-to-end', e2e.status]);
 
+// The summary is printed last so that the tail of a long CI log says what failed and where.
 let passed = 0;
 let failed = 0;
+const problems = [];
 for (const f of resultFiles.filter(existsSync)) {
   const r = JSON.parse(readFileSync(f, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  const where = f.slice(root.length + 1);
+  for (const file of r.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') problems.push(`${where}: ${t.fullName}`);
+    }
+  }
+  if (!r.success && r.numFailedTests === 0) problems.push(`${where}: errors outside any test`);
 }
 if (existsSync(e2eResults)) {
   const { stats } = JSON.parse(readFileSync(e2eResults, 'utf8'));
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
 }
-const stepFailed = steps.some((s) => s !== 0);
-if (stepFailed && failed === 0) failed = 1; // a runner crashed before reporting
+const failedSteps = steps.filter(([, status]) => status !== 0).map(([name]) => name);
+if (failedSteps.length > 0 && failed === 0) failed = 1; // a runner crashed before reporting
+for (const p of problems) process.stdout.write(`failed: ${p}\n`);
+for (const s of failedSteps) process.stdout.write(`failed step: ${s}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+const stepFailed = failedSteps.length > 0;
 if (stepFailed || failed > 0) fail('tests failed');
