@@ -43,8 +43,21 @@ export interface PipelineReply<T> {
 }
 
 /**
+ * Replies that mean the node did not run the command: the slot moved, or is moving and the
+ * keys are not all on one side yet, or (after ioredis re-sent a redirected pipeline) the
+ * script was not loaded on the new node. Sending such a command again is safe.
+ */
+const NOT_RUN = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN|NOSCRIPT) /;
+const RESEND_ROUNDS = 3;
+
+/**
  * One pipeline per master (see groupByNode), sent in parallel; the replies come back in the
  * items' order. A failed pipeline fails each of its items, not the whole call.
+ *
+ * ioredis follows a pipeline's redirections only when every command in it got the same one,
+ * so during a slot migration the moving user's command fails inside a pipeline shared with
+ * users who stay; and a pipeline it did re-send loses the EVALSHA-to-EVAL fallback. Commands
+ * that did not run are sent again alone, where ioredis follows the redirection itself.
  */
 export async function pipelinePerNode<T>(
   redis: RedisClient,
@@ -53,20 +66,24 @@ export async function pipelinePerNode<T>(
   add: (pipeline: ChainableCommander, item: T) => void,
 ): Promise<PipelineReply<T>[]> {
   const replies = new Map<T, PipelineReply<T>>();
-  await Promise.all(
-    groupByNode(redis, items, keyOf).map(async (group) => {
-      const pipeline = redis.pipeline();
-      for (const item of group) add(pipeline, item);
-      const results = await pipeline.exec().catch((err: unknown) => {
-        const error = err instanceof Error ? err : new Error(String(err));
-        return group.map((): [Error, null] => [error, null]);
-      });
-      group.forEach((item, i) => {
-        const [error, value] = results?.[i] ?? [new Error('No reply from Redis'), null];
-        replies.set(item, { item, error, value });
-      });
-    }),
-  );
+  const send = async (group: T[]) => {
+    const pipeline = redis.pipeline();
+    for (const item of group) add(pipeline, item);
+    const results = await pipeline.exec().catch((err: unknown) => {
+      const error = err instanceof Error ? err : new Error(String(err));
+      return group.map((): [Error, null] => [error, null]);
+    });
+    group.forEach((item, i) => {
+      const [error, value] = results?.[i] ?? [new Error('No reply from Redis'), null];
+      replies.set(item, { item, error, value });
+    });
+  };
+  await Promise.all(groupByNode(redis, items, keyOf).map(send));
+  for (let round = 0; round < RESEND_ROUNDS; round++) {
+    const notRun = items.filter((item) => NOT_RUN.test(replies.get(item)?.error?.message ?? ''));
+    if (notRun.length === 0) break;
+    await Promise.all(notRun.map((item) => send([item])));
+  }
   return items.map(
     (item) => replies.get(item) ?? { item, error: new Error('No reply'), value: null },
   );
