@@ -59,7 +59,7 @@ export interface TaskChange {
   actor: User;
   before: Task | null;
   after: Task;
-  /** The new assignee's name, needed only when a task is reassigned away from someone. */
+  /** The new assignee's name, for the previous one's notification (null: not changed). */
   assigneeName: string | null;
 }
 
@@ -84,10 +84,3 @@ export function taskNotifications({ actor, before, after, assigneeName }: TaskCh
 
 export const taskChangedEvents = ({ actor, before, after }: TaskChange) =>
   recordEvents({ kind: 'task.changed', task: after }, actor.id, before, after);
-
-/** Whether the change needs the new assignee's name (see taskUnassignedNotification). */
-export const needsAssigneeName = ({ actor, before, after }: Omit<TaskChange, 'assigneeName'>) =>
-  !!before?.assigneeId &&
-  before.assigneeId !== after.assigneeId &&
-  before.assigneeId !== actor.id &&
-  after.assigneeId !== null;

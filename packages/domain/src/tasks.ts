@@ -15,12 +15,7 @@ import { expectCreated, notFound } from './errors';
 import { domainKeys as k } from './records/keys';
 import { readPage, type Page } from './records/pages';
 import { transitionOf, type ApplyResult, type Stored } from './records/store';
-import {
-  needsAssigneeName,
-  taskChangedEvents,
-  taskNotifications,
-  type TaskChange,
-} from './task-notifications';
+import { taskChangedEvents, taskNotifications, type TaskChange } from './task-notifications';
 
 export { taskAssignedNotification, taskMetadata } from './task-notifications';
 
@@ -57,13 +52,16 @@ export function createTaskService(deps: DomainDeps) {
   /**
    * Saves the task, then notifies whom the change concerns (never the actor) and publishes
    * task.changed to everyone whose view changed; if either fails, nothing is saved.
+   * `assigneeName`: the new assignee's, when the caller changes the assignee.
    */
-  async function save(actor: User, before: Stored<Task> | null, after: Task): Promise<ApplyResult> {
+  function save(
+    actor: User,
+    before: Stored<Task> | null,
+    after: Task,
+    assigneeName: string | null = null,
+  ): Promise<ApplyResult> {
     const transition = transitionOf(k.task, taskIndexes, before, after);
-    const change: TaskChange = { actor, before: before?.value ?? null, after, assigneeName: null };
-    if (needsAssigneeName(change) && after.assigneeId) {
-      change.assigneeName = (await users.get(after.assigneeId))?.name ?? null;
-    }
+    const change: TaskChange = { actor, before: before?.value ?? null, after, assigneeName };
     const notes = taskNotifications(change);
     const events = taskChangedEvents(change);
     return applyThen(store, transition, () =>
@@ -75,13 +73,18 @@ export function createTaskService(deps: DomainDeps) {
   }
 
   /** Applies `change` to the current task unless it already holds; retries on races. */
-  function update(actor: User, taskId: string, change: (task: Task) => Partial<Task> | null) {
+  function update(
+    actor: User,
+    taskId: string,
+    change: (task: Task) => Partial<Task> | null,
+    assigneeName: string | null = null,
+  ) {
     return retryStale('task', async () => {
       const current = await readVisible(actor, taskId);
       const patch = change(current.value);
       if (!patch) return current.value;
       const next: Task = { ...current.value, ...patch, updatedAt: nowIso() };
-      return (await save(actor, current, next)) === 'applied' ? next : 'stale';
+      return (await save(actor, current, next, assigneeName)) === 'applied' ? next : 'stale';
     });
   }
 
@@ -108,9 +111,14 @@ export function createTaskService(deps: DomainDeps) {
     },
 
     async assign(actor: User, input: z.output<typeof assignTaskInputSchema>): Promise<Task> {
-      await requireAssignee(input.assigneeId);
-      return update(actor, input.taskId, (task) =>
-        task.assigneeId === input.assigneeId ? null : { assigneeId: input.assigneeId },
+      // One read: it proves the assignee exists and names them in the previous one's notification.
+      const assignee = await users.get(input.assigneeId);
+      if (!assignee) throw notFound('Assignee');
+      return update(
+        actor,
+        input.taskId,
+        (task) => (task.assigneeId === assignee.id ? null : { assigneeId: assignee.id }),
+        assignee.name,
       );
     },
 
