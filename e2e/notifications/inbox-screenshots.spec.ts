@@ -29,8 +29,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }, testInfo) => {
       const [rep] = await people('sales');
       const { page } = await signIn(rep, { ...options, colorScheme });
-      // Live first: creates racing the first snapshot left the badge at 0 once in ~20 runs
-      // (to be found: see the issue 15 note).
+      // Live first, so the screenshots show settled cards (first-load.spec.ts covers creates
+      // racing the first load).
       await expect(inbox.status(page)).toHaveText('Live');
       const snoozed = uniqueTitle('Call the supplier back');
       const review = uniqueTitle('Quarterly review');

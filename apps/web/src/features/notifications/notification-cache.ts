@@ -1,4 +1,5 @@
 import type { Notification, User } from '@acme/contracts';
+import { invalidateNow } from '../../lib/invalidate-now';
 import { replayAfterFetch } from '../../lib/replay-after-fetch';
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import {
@@ -64,7 +65,7 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
     if (!data || !isNotificationFilter(filter)) return;
     const result = applyEventToPages(data, event, filter, known);
     if (result.data !== data) queryClient.setQueryData(query.queryKey, result.data);
-    if (result.stale) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    if (result.stale) void invalidateNow(queryClient, { queryKey: query.queryKey, exact: true });
   };
 
   const onCacheEvent = replayAfterFetch(replays, (query, queued) => {
@@ -86,7 +87,7 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
       queryClient.setQueryData<UnreadCount>(notificationKeys.unreadCount, { count: next });
     }
     if (next === null || query.state.fetchStatus === 'fetching') {
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.unreadCount, exact: true });
+      void invalidateNow(queryClient, { queryKey: notificationKeys.unreadCount, exact: true });
     }
   };
 
@@ -107,7 +108,7 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
     },
     refresh: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+        invalidateNow(queryClient, { queryKey: notificationKeys.all }),
         records.refresh(),
       ]);
     },
@@ -116,7 +117,7 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
       replays.clear();
       for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
       // Events may have landed since the snapshot; the server has the final word.
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      void invalidateNow(queryClient, { queryKey: notificationKeys.all });
     },
     find,
     attach() {

@@ -1,4 +1,5 @@
 import type { Lead, StreamEvent, Task, User } from '@acme/contracts';
+import { invalidateNow } from '../../lib/invalidate-now';
 import { replayAfterFetch } from '../../lib/replay-after-fetch';
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
@@ -59,7 +60,7 @@ export function createRecordCache(queryClient: QueryClient, viewer: User): Recor
     if (!data) return;
     const fits = belongs(query, event);
     if (fits === null) {
-      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      void invalidateNow(queryClient, { queryKey: query.queryKey, exact: true });
       return;
     }
     const next = applyRecordChange(data, recordOf(event), fits);
@@ -90,8 +91,8 @@ export function createRecordCache(queryClient: QueryClient, viewer: User): Recor
     },
     refresh: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: taskListsKey() }),
-        queryClient.invalidateQueries({ queryKey: leadListsKey() }),
+        invalidateNow(queryClient, { queryKey: taskListsKey() }),
+        invalidateNow(queryClient, { queryKey: leadListsKey() }),
       ]);
     },
     attach() {
