@@ -23,9 +23,11 @@ test('snoozed for 3 s with a custom time, it wakes while the page is open, with 
   await page.getByRole('menuitem', { name: 'Custom date and time…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Snooze until' });
   await expect(dialog).toBeVisible();
-  // The browser's local time, 3 s ahead, as the datetime-local input takes it.
+  // The browser's local time, 5 s ahead, as the datetime-local input takes it. The item must
+  // wake with the panel closed (toasts are for a closed panel), so little happens meanwhile;
+  // the Snoozed view is checked in the next test.
   const soon = await page.evaluate(() => {
-    const at = new Date(Date.now() + 3_000);
+    const at = new Date(Date.now() + 5_000);
     const pad = (n: number) => String(n).padStart(2, '0');
     return (
       `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}` +
@@ -37,13 +39,9 @@ test('snoozed for 3 s with a custom time, it wakes while the page is open, with 
   await expect(dialog).toBeHidden();
 
   await expect(inbox.item(page, title)).toHaveCount(0);
-  await expectUnread(page, 0);
-  await showView(page, 'Snoozed');
-  await expect(inbox.item(page, title)).toContainText('Returns');
-  await showView(page, 'Inbox');
-  // Toasts are for a closed panel: close it and wait for the wake-up.
   await page.keyboard.press('Escape');
   await expect(inbox.panel(page)).toBeHidden();
+  await expectUnread(page, 0);
 
   await expect(inbox.toast(page, title)).toBeVisible({ timeout: 8_000 });
   await expectUnread(page, 1);

@@ -75,10 +75,24 @@ function NotificationToast({
 }
 
 const shown = new Set<string>();
+/**
+ * The toast showing each notification. Every showing gets a new toast id: sonner drops an
+ * update to a toast that is already closing, so a snoozed item waking just as its first toast
+ * closed would reuse that id and show nothing.
+ */
+const toastOf = new Map<string, string>();
+let showings = 0;
 
 export function showNotificationToast(notification: Notification, onOpen: () => void): void {
-  const id = `notification-${notification.id}`;
+  dismissNotificationToast(notification.id);
+  showings += 1;
+  const id = `notification-${notification.id}-${showings}`;
+  toastOf.set(notification.id, id);
   shown.add(id);
+  const forget = () => {
+    shown.delete(id);
+    if (toastOf.get(notification.id) === id) toastOf.delete(notification.id);
+  };
   toast.custom(
     () => (
       <NotificationToast
@@ -92,12 +106,7 @@ export function showNotificationToast(notification: Notification, onOpen: () => 
         }}
       />
     ),
-    {
-      id,
-      duration: 5_000,
-      onDismiss: () => shown.delete(id),
-      onAutoClose: () => shown.delete(id),
-    },
+    { id, duration: 5_000, onDismiss: forget, onAutoClose: forget },
   );
 }
 
@@ -105,9 +114,11 @@ const SUMMARY_ID = 'notification-summary';
 
 /** The single toast of a notification, taken over by a summary. */
 export function dismissNotificationToast(notificationId: string): void {
-  const id = `notification-${notificationId}`;
+  const id = toastOf.get(notificationId);
+  if (id === undefined) return;
   toast.dismiss(id);
   shown.delete(id);
+  toastOf.delete(notificationId);
 }
 
 /** One toast for a burst, "12 new notifications", updated in place as more arrive. */
@@ -144,4 +155,5 @@ export function showSummaryToast(count: number, onOpen: () => void): void {
 export function dismissNotificationToasts(): void {
   for (const id of shown) toast.dismiss(id);
   shown.clear();
+  toastOf.clear();
 }
