@@ -74,6 +74,34 @@ describe('sign-in', () => {
     expect(errorCode(res.body)).toBe('UNAUTHORIZED');
   });
 
+  it('auth.session answers 200 with the user or null, and never sets a cookie', async () => {
+    const signedOut = await trpcQuery(stack.server.url, 'auth.session', undefined);
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.body).toEqual({ result: { data: null } });
+
+    const cookie = await login();
+    const signedIn = await trpcQuery(stack.server.url, 'auth.session', undefined, { cookie });
+    expect(signedIn.body).toMatchObject({ result: { data: { email: manager.email } } });
+    const userId = (signedIn.body as { result: { data: { id: string } } }).result.data.id;
+
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await signToken({ sub: userId, exp: now - 5 });
+    const forged = await signToken({ sub: userId, exp: now + 600 }, 'x'.repeat(40));
+    const stale = await Promise.all(
+      [expired, forged].map((token) =>
+        trpcQuery(stack.server.url, 'auth.session', undefined, {
+          cookie: `acme_session=${token}`,
+        }),
+      ),
+    );
+    expect(stale.map((res) => [res.status, res.body])).toEqual([
+      [200, { result: { data: null } }],
+      [200, { result: { data: null } }],
+    ]);
+    for (const res of [signedOut, signedIn, ...stale])
+      expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
   it('refuses expired, tampered and alg:none tokens', async () => {
     const me = (await trpcQuery(stack.server.url, 'auth.me', undefined, { cookie: await login() }))
       .body as {

@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { idSchema } from './users';
 
+/**
+ * The longest text each free-text field accepts, in UTF-16 code units (what both zod's
+ * `max` and an input's `maxLength` count). Forms read them for their limits and counters.
+ */
+export const textLimits = {
+  taskTitle: 200,
+  taskDescription: 5000,
+  leadName: 200,
+  leadCompany: 200,
+  leadEmail: 254,
+  leadPhone: 40,
+  leadSource: 100,
+  reminderNote: 1000,
+  groupName: 120,
+  groupDescription: 1000,
+} as const;
+
 const isoDate = z.iso.date();
 const isoTime = z.iso.time();
 
@@ -13,8 +30,14 @@ const title = z
   .string()
   .trim()
   .min(1, 'Title is required')
-  .max(200, 'Keep the title under 200 characters');
-const description = z.string().trim().max(5000, 'Keep the description under 5,000 characters');
+  .max(textLimits.taskTitle, `Keep the title to ${String(textLimits.taskTitle)} characters`);
+const description = z
+  .string()
+  .trim()
+  .max(
+    textLimits.taskDescription,
+    `Keep the description to ${textLimits.taskDescription.toLocaleString('en-US')} characters`,
+  );
 
 /** A task as stored and as embedded in notifications. */
 export const taskSchema = z.object({
@@ -71,12 +94,12 @@ export const leadSchema = z.object({
 export type Lead = z.infer<typeof leadSchema>;
 
 export const createLeadInputSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(200),
-  company: z.string().trim().max(200).optional(),
-  email: z.email('Enter a valid email address').max(254).optional(),
-  phone: z.string().trim().max(40).optional(),
+  name: z.string().trim().min(1, 'Name is required').max(textLimits.leadName),
+  company: z.string().trim().max(textLimits.leadCompany).optional(),
+  email: z.email('Enter a valid email address').max(textLimits.leadEmail).optional(),
+  phone: z.string().trim().max(textLimits.leadPhone).optional(),
   value: z.number().nonnegative('Value cannot be negative').max(1e12).optional(),
-  source: z.string().trim().max(100).optional(),
+  source: z.string().trim().max(textLimits.leadSource).optional(),
 });
 export type CreateLeadInput = z.input<typeof createLeadInputSchema>;
 export const assignLeadInputSchema = z.object({ leadId: idSchema, assigneeId: idSchema });
@@ -96,7 +119,7 @@ export type Reminder = z.infer<typeof reminderSchema>;
 export const scheduleReminderInputSchema = z.object({
   taskId: idSchema,
   remindAt: z.iso.datetime({ offset: true }),
-  note: z.string().trim().max(1000).optional(),
+  note: z.string().trim().max(textLimits.reminderNote).optional(),
 });
 export type ScheduleReminderInput = z.input<typeof scheduleReminderInputSchema>;
 export const cancelReminderInputSchema = z.object({ reminderId: idSchema });
@@ -113,8 +136,8 @@ export const approverGroupSchema = z.object({
 export type ApproverGroup = z.infer<typeof approverGroupSchema>;
 
 export const createApproverGroupInputSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(120),
-  description: z.string().trim().max(1000).optional(),
+  name: z.string().trim().min(1, 'Name is required').max(textLimits.groupName),
+  description: z.string().trim().max(textLimits.groupDescription).optional(),
   memberIds: z.array(idSchema).max(5000).default([]),
 });
 export type CreateApproverGroupInput = z.input<typeof createApproverGroupInputSchema>;

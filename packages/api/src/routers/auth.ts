@@ -41,4 +41,10 @@ export const authRouter = router({
   }),
 
   me: protectedProcedure.query(({ ctx }) => ctx.user),
+
+  /**
+   * Who is signed in, or null: lets a browser probe its session without a 401 in its console.
+   * An expired, forged or revoked token is null too (the context resolves it so).
+   */
+  session: publicProcedure.query(({ ctx }): User | null => ctx.user),
 });

@@ -2,8 +2,8 @@ import { Plus } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { Dialog, DialogBody, DialogContent, FormFooter, DialogForm, DialogTrigger } from './dialog';
-import { Field } from './field';
 import type { FieldErrors } from './form-errors';
+import { LimitedField } from './limited-field';
 import { FormAlert } from './list-error';
 import { Textarea } from './textarea';
 import {
@@ -96,18 +96,25 @@ export function CreateForm<D, R>({
 /** The optional free-text "Description" of a record being created. */
 export function DescriptionField({
   form: { errors, text },
+  max,
   placeholder,
   rows,
 }: {
   form: { errors: FieldErrors; text: (key: 'description') => TextBinding };
+  /** The schema's limit (from `textLimits`). */
+  max: number;
   placeholder: string;
   rows?: number;
 }) {
+  const binding = text('description');
   return (
-    <Field label="Description (optional)" error={errors.description}>
-      {(control) => (
-        <Textarea {...control} {...text('description')} rows={rows} placeholder={placeholder} />
-      )}
-    </Field>
+    <LimitedField
+      label="Description (optional)"
+      error={errors.description}
+      max={max}
+      value={binding.value}
+    >
+      {(control) => <Textarea {...control} {...binding} rows={rows} placeholder={placeholder} />}
+    </LimitedField>
   );
 }

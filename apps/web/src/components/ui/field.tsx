@@ -25,21 +25,24 @@ export interface FieldControlProps {
  * Label, control and error message wired together: the render prop receives the id and ARIA
  * attributes to spread on the control.
  */
-export function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
+export interface FieldProps {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  /** Ids of more descriptions of the control, rendered in `footer`. */
+  describedBy?: string | undefined;
+  /** Shown under the message, e.g. a character count. */
+  footer?: ReactNode;
   children: (control: FieldControlProps) => ReactNode;
-}) {
+}
+
+export function Field({ label, error, hint, describedBy: extra, footer, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
+  const describedBy = [error ? errorId : null, hint && !error ? hintId : null, extra]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="flex flex-col gap-2">
       <Label htmlFor={id}>{label}</Label>
@@ -54,6 +57,7 @@ export function Field({
         </p>
       )}
       {error && <FieldError id={errorId}>{error}</FieldError>}
+      {footer}
     </div>
   );
 }

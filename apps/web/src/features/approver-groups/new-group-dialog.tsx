@@ -1,4 +1,4 @@
-import type { ApproverGroup } from '@acme/contracts';
+import { textLimits, type ApproverGroup } from '@acme/contracts';
 import { useId } from 'react';
 import { toast } from 'sonner';
 import {
@@ -7,8 +7,9 @@ import {
   DescriptionField,
   type CreateDialogProps,
 } from '../../components/ui/create-dialog';
-import { Field, FieldError } from '../../components/ui/field';
+import { FieldError } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
+import { LimitedField } from '../../components/ui/limited-field';
 import { PersonChecklist } from '../../components/ui/person-checklist';
 import { Skeleton } from '../../components/ui/spinner';
 import { useFormState, type FormState } from '../../components/ui/use-form-state';
@@ -78,7 +79,7 @@ function NewGroupForm({
   const utils = trpc.useUtils();
   const create = trpc.approverGroups.create.useMutation();
   const form = useFormState(emptyGroupForm, validateGroupForm);
-  const { errors, text } = form;
+  const { values, errors, text } = form;
 
   return (
     <CreateForm
@@ -100,12 +101,17 @@ function NewGroupForm({
         onCreated(group);
       }}
     >
-      <Field label="Name" error={errors.name}>
+      <LimitedField label="Name" error={errors.name} max={textLimits.groupName} value={values.name}>
         {(control) => (
           <Input {...control} {...text('name')} autoFocus placeholder="Finance approvers" />
         )}
-      </Field>
-      <DescriptionField form={form} rows={2} placeholder="What does this group sign off on?" />
+      </LimitedField>
+      <DescriptionField
+        form={form}
+        max={textLimits.groupDescription}
+        rows={2}
+        placeholder="What does this group sign off on?"
+      />
       <MembersField form={form} people={people} />
     </CreateForm>
   );

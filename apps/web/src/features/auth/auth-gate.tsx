@@ -7,7 +7,7 @@ import { useSessionSync } from './session-sync';
 import { SignInPage } from './sign-in-page';
 import { Splash } from './splash';
 
-/** Renders the sign-in page or, once `auth.me` answers with a user, the signed-in app. */
+/** Renders the sign-in page or, once `auth.session` answers with a user, the signed-in app. */
 export function AuthGate({ children }: { children: ReactNode }) {
   const session = useSessionQuery();
   useSessionSync({ onSignedIn: followSignIn, onSignedOut: followSignOut });

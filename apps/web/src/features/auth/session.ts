@@ -1,13 +1,13 @@
 import type { User } from '@acme/contracts';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { isUnauthorized } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { broadcastSessionChange } from './session-sync';
 
 /**
- * The session is `auth.me`, cached as `User | null`: being signed out is a state, not an error,
- * so signing out can flip it to null without a round trip or a flash of the splash screen.
+ * The session is `auth.session`, cached as `User | null`: being signed out is a state, not an
+ * error (so the sign-in page makes no failing request, unlike `auth.me`'s 401), and signing out
+ * can flip it to null without a round trip or a flash of the splash screen.
  */
 const sessionQueryKey = ['session'] as const;
 
@@ -17,21 +17,19 @@ export function useSessionQuery() {
   return useQuery({
     queryKey: sessionQueryKey,
     queryFn: async (): Promise<User | null> => {
-      try {
-        const user = await client.auth.me.query();
-        const previous = queryClient.getQueryData<User | null>(sessionQueryKey);
-        if (previous && previous.id !== user.id) {
-          // Someone else signed in from another tab: drop what the previous user could see.
-          queryClient.removeQueries({
-            predicate: (query) => query.queryKey[0] !== sessionQueryKey[0],
-          });
-        }
-        return user;
-      } catch (error) {
-        if (!isUnauthorized(error)) throw error;
+      const user = await client.auth.session.query();
+      if (!user) {
         handleSessionEnded(queryClient);
         return null;
       }
+      const previous = queryClient.getQueryData<User | null>(sessionQueryKey);
+      if (previous && previous.id !== user.id) {
+        // Someone else signed in from another tab: drop what the previous user could see.
+        queryClient.removeQueries({
+          predicate: (query) => query.queryKey[0] !== sessionQueryKey[0],
+        });
+      }
+      return user;
     },
     staleTime: 5 * 60_000,
     gcTime: Infinity,

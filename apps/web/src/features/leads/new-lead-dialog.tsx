@@ -1,4 +1,4 @@
-import type { Lead } from '@acme/contracts';
+import { textLimits, type Lead } from '@acme/contracts';
 import { useId } from 'react';
 import { toast } from 'sonner';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../../components/ui/create-dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
+import { LimitedField } from '../../components/ui/limited-field';
 import { useFormState, type FormState } from '../../components/ui/use-form-state';
 import { trpc } from '../../lib/trpc';
 import {
@@ -20,7 +21,7 @@ import {
 
 /** What the lead may be worth, and where it came from (with the usual sources offered). */
 function DealFields({
-  form: { errors, text },
+  form: { values, errors, text },
 }: {
   form: FormState<LeadFormValues, CreateLeadData>;
 }) {
@@ -46,7 +47,12 @@ function DealFields({
           </div>
         )}
       </Field>
-      <Field label="Source" error={errors.source}>
+      <LimitedField
+        label="Source"
+        error={errors.source}
+        max={textLimits.leadSource}
+        value={values.source}
+      >
         {(control) => (
           <>
             <Input {...control} {...text('source')} list={sourcesId} placeholder="Referral" />
@@ -57,7 +63,7 @@ function DealFields({
             </datalist>
           </>
         )}
-      </Field>
+      </LimitedField>
     </div>
   );
 }
@@ -66,7 +72,7 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
   const utils = trpc.useUtils();
   const create = trpc.leads.create.useMutation();
   const form = useFormState(emptyLeadForm, validateLeadForm);
-  const { errors, text } = form;
+  const { values, errors, text } = form;
 
   return (
     <CreateForm
@@ -80,16 +86,26 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
         onCreated(lead);
       }}
     >
-      <Field label="Name" error={errors.name}>
+      <LimitedField label="Name" error={errors.name} max={textLimits.leadName} value={values.name}>
         {(control) => (
           <Input {...control} {...text('name')} autoFocus placeholder="Who is interested?" />
         )}
-      </Field>
-      <Field label="Company" error={errors.company}>
+      </LimitedField>
+      <LimitedField
+        label="Company"
+        error={errors.company}
+        max={textLimits.leadCompany}
+        value={values.company}
+      >
         {(control) => <Input {...control} {...text('company')} autoComplete="organization" />}
-      </Field>
+      </LimitedField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Email" error={errors.email}>
+        <LimitedField
+          label="Email"
+          error={errors.email}
+          max={textLimits.leadEmail}
+          value={values.email}
+        >
           {(control) => (
             <Input
               {...control}
@@ -100,10 +116,15 @@ function NewLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
               placeholder="name@company.com"
             />
           )}
-        </Field>
-        <Field label="Phone" error={errors.phone}>
+        </LimitedField>
+        <LimitedField
+          label="Phone"
+          error={errors.phone}
+          max={textLimits.leadPhone}
+          value={values.phone}
+        >
           {(control) => <Input {...control} {...text('phone')} type="tel" />}
-        </Field>
+        </LimitedField>
       </div>
       <DealFields form={form} />
     </CreateForm>

@@ -1,4 +1,4 @@
-import type { Task } from '@acme/contracts';
+import { textLimits, type Task } from '@acme/contracts';
 import { useId } from 'react';
 import { toast } from 'sonner';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../components/ui/create-dialog';
 import { Field, FieldError, Label } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
+import { LimitedField } from '../../components/ui/limited-field';
 import { PersonSelect } from '../../components/ui/person-select';
 import { SegmentedControl } from '../../components/ui/segmented-control';
 import { useFormState, type FormState } from '../../components/ui/use-form-state';
@@ -90,7 +91,7 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
   const utils = trpc.useUtils();
   const create = trpc.tasks.create.useMutation();
   const form = useFormState(emptyTaskForm, validateTaskForm);
-  const { errors, text } = form;
+  const { values, errors, text } = form;
 
   return (
     <CreateForm
@@ -107,12 +108,21 @@ function NewTaskForm({ people, onCreated }: { people: People; onCreated: (task: 
         onCreated(task);
       }}
     >
-      <Field label="Title" error={errors.title}>
+      <LimitedField
+        label="Title"
+        error={errors.title}
+        max={textLimits.taskTitle}
+        value={values.title}
+      >
         {(control) => (
           <Input {...control} {...text('title')} autoFocus placeholder="What needs doing?" />
         )}
-      </Field>
-      <DescriptionField form={form} placeholder="Add details, links or acceptance criteria" />
+      </LimitedField>
+      <DescriptionField
+        form={form}
+        max={textLimits.taskDescription}
+        placeholder="Add details, links or acceptance criteria"
+      />
       <PriorityField form={form} />
       <div className="grid grid-cols-2 gap-4">
         <Field label="Due date" error={errors.dueDate}>

@@ -1,4 +1,4 @@
-import type { Reminder, Task, User } from '@acme/contracts';
+import { textLimits, type Reminder, type Task, type User } from '@acme/contracts';
 import { AlarmClock, AlarmClockPlus, BellRing } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
@@ -13,6 +13,7 @@ import {
 } from '../../components/ui/dialog';
 import { Field } from '../../components/ui/field';
 import { Input } from '../../components/ui/input';
+import { LimitedField } from '../../components/ui/limited-field';
 import { FormAlert } from '../../components/ui/list-error';
 import { Textarea } from '../../components/ui/textarea';
 import { submitWith, useFormState, type FormState } from '../../components/ui/use-form-state';
@@ -100,7 +101,7 @@ function ScheduleReminderForm({
   const form = useFormState<ReminderFormValues, ScheduleReminderData>(emptyReminderForm, (v) =>
     validateReminderForm(task.id, v, new Date()),
   );
-  const { errors, text } = form;
+  const { values, errors, text } = form;
 
   const submit = submitWith(form, schedule, (reminder) => {
     void utils.reminders.list.invalidate();
@@ -115,7 +116,12 @@ function ScheduleReminderForm({
         {form.message && <FormAlert className="mb-4">{form.message}</FormAlert>}
         <fieldset disabled={schedule.isPending} className="flex flex-col gap-4">
           <RemindAtField form={form} recipient={recipient} />
-          <Field label="Note (optional)" error={errors.note}>
+          <LimitedField
+            label="Note (optional)"
+            error={errors.note}
+            max={textLimits.reminderNote}
+            value={values.note}
+          >
             {(control) => (
               <Textarea
                 {...control}
@@ -124,7 +130,7 @@ function ScheduleReminderForm({
                 placeholder="What should they remember?"
               />
             )}
-          </Field>
+          </LimitedField>
         </fieldset>
         <section
           aria-labelledby={`reminders-${task.id}`}
