@@ -1,7 +1,9 @@
 /**
  * Whether an arrival gets its own toast or joins a summary ("12 new notifications"): more
  * than BURST_MIN - 1 arrivals within BURST_WINDOW_MS start a burst, which lasts while they
- * keep coming that close together. Pure, for tests.
+ * keep coming that close together, or while its summary is still on screen (a stall of the
+ * page, a GC pause or a slow tick, must not split one burst into a summary and new single
+ * toasts). Pure, for tests.
  */
 export const BURST_WINDOW_MS = 1_000;
 export const BURST_MIN = 3;
@@ -25,8 +27,9 @@ export function nextBurst(
   state: BurstState,
   id: string,
   at: number,
+  summaryShowing = false,
 ): { state: BurstState; decision: BurstDecision } {
-  if (state.count > 0 && at - state.lastAt <= BURST_WINDOW_MS) {
+  if (state.count > 0 && (summaryShowing || at - state.lastAt <= BURST_WINDOW_MS)) {
     const count = state.count + 1;
     return {
       state: { recent: [], count, lastAt: at },

@@ -110,7 +110,11 @@ export function showNotificationToast(notification: Notification, onOpen: () => 
   );
 }
 
-const SUMMARY_ID = 'notification-summary';
+/** The summary on screen: like a single toast, each showing gets a new id. */
+let summaryId: string | null = null;
+let summaries = 0;
+
+export const summaryShowing = (): boolean => summaryId !== null;
 
 /** The single toast of a notification, taken over by a summary. */
 export function dismissNotificationToast(notificationId: string): void {
@@ -123,9 +127,19 @@ export function dismissNotificationToast(notificationId: string): void {
 
 /** One toast for a burst, "12 new notifications", updated in place as more arrive. */
 export function showSummaryToast(count: number, onOpen: () => void): void {
-  shown.add(SUMMARY_ID);
+  if (summaryId === null) {
+    summaries += 1;
+    summaryId = `notification-summary-${summaries}`;
+  }
+  const id = summaryId;
+  shown.add(id);
+  const forget = () => {
+    shown.delete(id);
+    if (summaryId === id) summaryId = null;
+  };
   const dismiss = () => {
-    toast.dismiss(SUMMARY_ID);
+    toast.dismiss(id);
+    forget();
   };
   toast.custom(
     () => (
@@ -142,12 +156,7 @@ export function showSummaryToast(count: number, onOpen: () => void): void {
         <span className="block text-xs text-fg-muted">Open the inbox to see them</span>
       </ToastCard>
     ),
-    {
-      id: SUMMARY_ID,
-      duration: 5_000,
-      onDismiss: () => shown.delete(SUMMARY_ID),
-      onAutoClose: () => shown.delete(SUMMARY_ID),
-    },
+    { id, duration: 5_000, onDismiss: forget, onAutoClose: forget },
   );
 }
 
@@ -156,4 +165,5 @@ export function dismissNotificationToasts(): void {
   for (const id of shown) toast.dismiss(id);
   shown.clear();
   toastOf.clear();
+  summaryId = null;
 }

@@ -15,6 +15,7 @@ import {
   dismissNotificationToast,
   showNotificationToast,
   showSummaryToast,
+  summaryShowing,
 } from './notification-toast';
 import { NotificationsContext } from './notifications-context';
 import { StreamHub, type EventMeta, type OpenStream } from './stream-hub';
@@ -81,7 +82,7 @@ function useNewNotificationAlerts(
 
   // A burst shows one summary toast, counting on while it lasts, instead of one each.
   const toastFor = useCallback((notification: Notification, open: () => void) => {
-    const next = nextBurst(burst.current, notification.id, Date.now());
+    const next = nextBurst(burst.current, notification.id, Date.now(), summaryShowing());
     burst.current = next.state;
     if (next.decision.kind === 'single') {
       showNotificationToast(notification, open);
