@@ -38,7 +38,7 @@ test('eight tabs share one stream: all load, all show Live, all receive a notifi
   store,
   notify,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const streams = countStreams(context);
   await store.markAllRead(account.id);
   const pages: Page[] = [];
@@ -55,11 +55,15 @@ test('eight tabs share one stream: all load, all show Live, all receive a notifi
 
   const title = uniqueTitle('Quarterly review assigned');
   await notify(account.id, { title });
-  for (const page of pages) {
-    await expectUnread(page, 1);
-    await expect(page).toHaveTitle('(1) Acme Ops');
-  }
-  for (const page of pages) await expect(inbox.toast(page, title)).toHaveCount(1);
+  // All tabs at once: the toasts last 5 s, and eight tabs checked one after another on a
+  // loaded machine took longer than that.
+  await Promise.all(
+    pages.map(async (page) => {
+      await expect(inbox.toast(page, title)).toHaveCount(1);
+      await expectUnread(page, 1);
+      await expect(page).toHaveTitle('(1) Acme Ops');
+    }),
+  );
   expect(streams()).toBe(1);
 });
 
