@@ -111,6 +111,25 @@ describe('createNotificationCache', () => {
     stop();
   });
 
+  it('settles the count with the server after an arrival no list knew (it may be counted already)', async () => {
+    const cache = setup();
+    // The count was read after n1 was created, but n1's event arrives after it.
+    const observer = new QueryObserver<UnreadCount>(queryClient, {
+      queryKey: notificationKeys.unreadCount,
+      queryFn: () => ({ count: 1 }),
+    });
+    const stop = observer.subscribe(() => undefined);
+    await expect
+      .poll(() => queryClient.getQueryData<UnreadCount>(notificationKeys.unreadCount)?.count)
+      .toBe(1);
+    cache.apply({ kind: 'notification.created', notification: makeNotification('n1') });
+    expect(queryClient.getQueryData<UnreadCount>(notificationKeys.unreadCount)?.count).toBe(2);
+    await expect
+      .poll(() => queryClient.getQueryData<UnreadCount>(notificationKeys.unreadCount)?.count)
+      .toBe(1);
+    stop();
+  });
+
   it('restores a snapshot (a failed optimistic update)', () => {
     const cache = setup();
     const n1 = makeNotification('n1');

@@ -40,6 +40,9 @@ export interface NotificationCache {
   attach(): () => void;
 }
 
+/** How long after the last arrival no list knew the count is read again. */
+export const COUNT_SETTLE_MS = 400;
+
 export function createNotificationCache(queryClient: QueryClient, viewer: User): NotificationCache {
   const queryCache = queryClient.getQueryCache();
   const records = createRecordCache(queryClient, viewer);
@@ -75,6 +78,17 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
     }
   });
 
+  const refetchCount = () =>
+    invalidateNow(queryClient, { queryKey: notificationKeys.unreadCount, exact: true });
+  // A new notification no list holds may still be in the count already: the count was read
+  // after it was created but before its event got here (a follower tab's snapshot, a count
+  // refetched after a list). Counted once more now, the server settles it shortly after.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const settleCountSoon = () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => void refetchCount(), COUNT_SETTLE_MS);
+  };
+
   const applyToCount = (event: CacheEvent, known: Notification | undefined) => {
     const query = queryCache.find<UnreadCount>({
       queryKey: notificationKeys.unreadCount,
@@ -86,8 +100,9 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
     if (current && next !== null && next !== current.count) {
       queryClient.setQueryData<UnreadCount>(notificationKeys.unreadCount, { count: next });
     }
-    if (next === null || query.state.fetchStatus === 'fetching') {
-      void invalidateNow(queryClient, { queryKey: notificationKeys.unreadCount, exact: true });
+    if (next === null || query.state.fetchStatus === 'fetching') void refetchCount();
+    else if (event.kind === 'notification.created' && !known && next !== current?.count) {
+      settleCountSoon();
     }
   };
 
@@ -127,6 +142,7 @@ export function createNotificationCache(queryClient: QueryClient, viewer: User):
         unsubscribe();
         detachRecords();
         replays.clear();
+        clearTimeout(settle);
       };
     },
   };
